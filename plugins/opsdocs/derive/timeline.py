@@ -1,0 +1,188 @@
+"""What happened to each component and when: status intervals from incidents and maintenance.
+
+Everything is computed *as of* ``now``: an update published after ``now`` has not happened yet,
+so a build at a past ``now`` shows the page exactly as it was then.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import IntEnum
+
+from opsdocs.model.components import ComponentStatus
+from opsdocs.model.incidents import Incident
+from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
+
+
+OPEN_END = datetime.max.replace(tzinfo=UTC)
+"""End of an interval still in force at ``now``: an open incident, a window not yet over."""
+
+
+class Rank(IntEnum):
+    """How bad a component status is; the worst one in force wins."""
+
+    operational = 0
+    under_maintenance = 1
+    degraded_performance = 2
+    partial_outage = 3
+    major_outage = 4
+
+
+def rank(status: ComponentStatus) -> Rank:
+    """The rank of ``status``."""
+    return Rank[status.value]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """``component_id`` held ``status`` from ``start`` (inclusive) to ``end`` (exclusive)."""
+
+    component_id: str
+    start: datetime
+    end: datetime
+    status: ComponentStatus
+    source_id: str
+    """Id of the incident or maintenance window that set the status."""
+
+    @property
+    def is_maintenance(self) -> bool:
+        """Whether a maintenance window, not an incident, set the status."""
+        return self.status == ComponentStatus.under_maintenance
+
+
+def maintenance_status(window: MaintenanceWindow, now: datetime) -> MaintenanceStatus:
+    """A window's lifecycle at ``now``: the time-based stage, advanced by published updates.
+
+    Before the window it is scheduled, during it in progress, after it completed; an update
+    published by ``now`` may move it further on (verifying, or completed early), never back.
+    """
+    order = list(MaintenanceStatus)
+    if now < window.scheduled_for:
+        stage = MaintenanceStatus.scheduled
+    elif now < window.scheduled_until:
+        stage = MaintenanceStatus.in_progress
+    else:
+        stage = MaintenanceStatus.completed
+    for update in window.updates:
+        if update.at <= now and order.index(update.status) > order.index(stage):
+            stage = update.status
+    return stage
+
+
+def maintenance_span(window: MaintenanceWindow, now: datetime) -> tuple[datetime, datetime] | None:
+    """When a window actually held its components, as known at ``now``; None if cancelled.
+
+    It starts at ``scheduled_for`` and ends at ``scheduled_until``, or earlier when a
+    'completed' update was published first.
+    """
+    if window.cancelled:
+        return None
+    end = window.scheduled_until
+    for update in window.updates:
+        if update.status == MaintenanceStatus.completed and update.at <= now and update.at < end:
+            end = max(update.at, window.scheduled_for)
+    return window.scheduled_for, end
+
+
+def maintenance_intervals(window: MaintenanceWindow, now: datetime) -> list[Interval]:
+    """``under_maintenance`` for each of the window's components, once the window has begun."""
+    span = maintenance_span(window, now)
+    if span is None or span[0] > now:
+        return []
+    start, end = span
+    status = ComponentStatus.under_maintenance
+    return [Interval(cid, start, end, status, window.id) for cid in window.components if end > start]
+
+
+def incident_intervals(incident: Incident, now: datetime) -> list[Interval]:
+    """The status each component held because of ``incident``, as known at ``now``.
+
+    A status given by an update holds until a later update of the same incident gives that
+    component another status, or until the incident is resolved; while it is open, the last
+    status holds past ``now`` (``OPEN_END``).
+    Operational stretches are left out: only what was wrong is an interval.
+    """
+    if incident.started_at > now:
+        return []
+    resolved = incident.resolved_at
+    end_of_incident = resolved if resolved is not None and resolved <= now else OPEN_END
+    published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at)
+    intervals: list[Interval] = []
+    current: dict[str, tuple[datetime, ComponentStatus]] = {}
+    for update in published:
+        for component_id, status in update.components.items():
+            if component_id in current:
+                _close(intervals, incident.id, component_id, *current[component_id], update.at)
+            current[component_id] = (update.at, status)
+    for component_id, (start, status) in current.items():
+        _close(intervals, incident.id, component_id, start, status, end_of_incident)
+    return intervals
+
+
+def _close(
+    intervals: list[Interval], source: str, component_id: str, start: datetime, status: ComponentStatus, end: datetime
+) -> None:
+    if status != ComponentStatus.operational and end > start:
+        intervals.append(Interval(component_id, start, end, status, source))
+
+
+def all_intervals(
+    incidents: Iterable[Incident], windows: Iterable[MaintenanceWindow], now: datetime
+) -> dict[str, list[Interval]]:
+    """Every non-operational interval known at ``now``, by component id, sorted by start."""
+    by_component: dict[str, list[Interval]] = defaultdict(list)
+    for incident in incidents:
+        for interval in incident_intervals(incident, now):
+            by_component[interval.component_id].append(interval)
+    for window in windows:
+        for interval in maintenance_intervals(window, now):
+            by_component[interval.component_id].append(interval)
+    for intervals in by_component.values():
+        intervals.sort(key=lambda i: (i.start, i.end))
+    return dict(by_component)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of time with one worst status, and the records that caused it."""
+
+    start: datetime
+    end: datetime
+    status: ComponentStatus
+    sources: tuple[str, ...]
+
+
+def worst_segments(intervals: list[Interval], start: datetime, end: datetime) -> list[Segment]:
+    """Cut ``[start, end)`` where any interval begins or ends; give each piece its worst status.
+
+    Overlapping intervals are so merged: an hour with a major outage from one incident and a
+    partial outage from another counts once, as a major outage. Operational pieces are left out.
+    """
+    clipped = [i for i in intervals if i.end > start and i.start < end]
+    if not clipped:
+        return []
+    cuts = sorted({start, end, *(max(i.start, start) for i in clipped), *(min(i.end, end) for i in clipped)})
+    segments: list[Segment] = []
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        covering = [i for i in clipped if i.start <= left and i.end >= right]
+        if not covering:
+            continue
+        worst = max(covering, key=lambda i: rank(i.status)).status
+        sources = tuple(sorted({i.source_id for i in covering}))
+        if segments and segments[-1].end == left and segments[-1].status == worst and segments[-1].sources == sources:
+            segments[-1] = Segment(segments[-1].start, right, worst, sources)
+        else:
+            segments.append(Segment(left, right, worst, sources))
+    return segments
+
+
+def status_at(intervals: list[Interval], moment: datetime) -> ComponentStatus:
+    """A component's status at ``moment``: the worst status in force then, else operational."""
+    worst = ComponentStatus.operational
+    for interval in intervals:
+        if interval.start <= moment < interval.end and rank(interval.status) > rank(worst):
+            worst = interval.status
+    return worst

@@ -1,0 +1,163 @@
+"""YAML parsing that keeps positions, rejects duplicate keys and bounds what a file may cost.
+
+PyYAML keeps the last of two equal keys silently and expands aliases without limit; both are
+dangerous in hand-edited files, so documents are composed with libyaml (when available) and
+turned into Python values here, with those checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from opsdocs.load.source import FieldPath, SourceDoc, dotted
+from opsdocs.problems import Problem
+
+try:
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+"""Data files larger than this are refused: operations data is never that big by accident."""
+MAX_VALUES = 500_000
+"""Values one file may expand to; stops alias ("billion laughs") bombs."""
+MAX_DEPTH = 64
+"""Nesting depth one file may reach."""
+
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _Stop(Exception):
+    """Raised inside the walk when a file breaks a limit; carries the problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
+    """The text of a UTF-8 file (a leading BOM is allowed), or a problem saying why not."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            message = f"file is {size / 1048576:.1f} MB; data files are limited to {limit} MB"
+            return None, [Problem(rel, 1, 1, message)]
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem(rel, 0, 0, f"cannot read file: {exc.strerror}")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        message = f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        return None, [Problem(rel, line, column, message)]
+    return text.replace("\r\n", "\n"), []
+
+
+def load_yaml_file(path: Path, rel: str) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse the YAML file at ``path``, reported as ``rel``; None and problems when it fails."""
+    text, problems = read_text(path, rel)
+    if text is None:
+        return None, problems
+    return parse_yaml_text(text, rel)
+
+
+def parse_yaml_text(text: str, rel: str, line_offset: int = 0) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse YAML ``text``; positions are shifted by ``line_offset`` lines (for front matter)."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 + line_offset) if mark else 0
+        column = (mark.column + 1) if mark else 0
+        reason = exc.problem or exc.context or "invalid YAML"
+        return None, [Problem(rel, line, column, f"invalid YAML: {reason}")]
+    except yaml.YAMLError as exc:
+        return None, [Problem(rel, 1, 1, f"invalid YAML: {exc}")]
+    doc = SourceDoc(rel, None)
+    if root is None:
+        return doc, []
+    walker = _Walker(doc, line_offset)
+    try:
+        doc.data = walker.value(root, ())
+    except _Stop as stop:
+        return None, [stop.problem]
+    return doc, walker.problems
+
+
+class _Walker:
+    """Turns a composed node graph into Python values, recording positions as it goes."""
+
+    def __init__(self, doc: SourceDoc, line_offset: int) -> None:
+        self.doc = doc
+        self.line_offset = line_offset
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = SafeConstructor()
+
+    def position(self, node: Node) -> tuple[int, int]:
+        return (node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1)
+
+    def stop(self, node: Node, message: str) -> _Stop:
+        line, column = self.position(node)
+        return _Stop(Problem(self.doc.path, line, column, message))
+
+    def value(self, node: Node, path: FieldPath) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            return_msg = f"file expands to more than {MAX_VALUES:,} values (too many aliases?)"
+            raise self.stop(node, return_msg)
+        if len(path) > MAX_DEPTH:
+            raise self.stop(node, f"data is nested more than {MAX_DEPTH} levels deep")
+        self.doc.positions.setdefault(path, self.position(node))
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def scalar(self, node: ScalarNode, path: FieldPath) -> Any:
+        if node.tag == _TIMESTAMP_TAG:
+            # Dates and times stay text here; the model parses them, so that an impossible
+            # date is reported against its field and a naive time gets the site's zone.
+            return node.value
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ConstructorError, ValueError) as exc:
+            line, column = self.position(node)
+            reason = getattr(exc, "problem", None) or str(exc)
+            self.problems.append(Problem(self.doc.path, line, column, f"{dotted(path)}: {reason}"))
+            return None
+
+    def mapping(self, node: MappingNode, path: FieldPath) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG:
+                merged = self.value(value_node, path)
+                sources = merged if isinstance(merged, list) else [merged]
+                for source in sources:
+                    if isinstance(source, dict):
+                        for key, val in source.items():
+                            result.setdefault(key, val)
+                continue
+            if not isinstance(key_node, ScalarNode):
+                raise self.stop(key_node, f"{dotted(path)}: a key must be plain text")
+            key = self.scalar(key_node, path)
+            if isinstance(key, (int, float, bool)) or key is None:
+                key = key_node.value
+            if key in seen:
+                line, column = self.position(key_node)
+                message = f"{dotted(path + (key,))}: duplicate key '{key}' (first on line {seen[key]})"
+                self.problems.append(Problem(self.doc.path, line, column, message))
+                continue
+            seen[key] = self.position(key_node)[0]
+            result[key] = self.value(value_node, path + (key,))
+        return result

@@ -1,0 +1,25 @@
+"""The ``opsdocs/helpcenter`` plugin: help home, categories, FAQ, support channels."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+
+from opsdocs.mkdocs_plugins.shared import load_for_build
+
+
+class HelpCenterPluginConfig(Config):
+    """Options of the plugin."""
+
+    enabled = c.Type(bool, default=True)
+
+
+class HelpCenterPlugin(BasePlugin[HelpCenterPluginConfig]):
+    """Loads the shared project so that bad data fails the build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            load_for_build(config)
+        return config

@@ -1,0 +1,48 @@
+"""The ``opsdocs`` plugin: project settings, validation, audience filtering, live reload."""
+
+from __future__ import annotations
+
+import os
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+
+from opsdocs.mkdocs_plugins.shared import ProjectSettings, load_for_build, now_for_build
+
+
+class ProjectPlugin(BasePlugin[ProjectSettings]):
+    """Loads and validates the project; keeps internal pages out of the public site."""
+
+    # Runs before the other opsdocs plugins so bad data stops the build at once, with every
+    # problem listed, before any plugin generates a page.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        now = now_for_build()
+        if os.environ.get("OPSDOCS_NOW") and not os.environ.get("SOURCE_DATE_EPOCH"):
+            # MkDocs stamps the sitemap with the clock; a fixed OPSDOCS_NOW must fix that too,
+            # so that two builds of the same inputs are byte-identical.
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
+        load_for_build(config)
+        return config
+
+    # Runs last, so that generated pages marked internal are dropped too.
+    @event_priority(-100)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        data = load_for_build(config)
+        if not data.public:
+            return files
+        for file in list(files):
+            meta = data.project.pages.get(file.src_uri)
+            if meta is not None and meta.audience == "internal":
+                files.remove(file)
+        return files
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
+        data = load_for_build(config)
+        for folder in (data.settings.data_dir, data.settings.runbooks_dir):
+            path = data.root / folder
+            if path.is_dir():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,44 @@
+"""Scheduled maintenance windows (``data/maintenance/*.yml``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from opsdocs.model.base import Audience, Id, Markdown, Record, Timestamp, internal, public_record
+
+
+class MaintenanceStatus(StrEnum):
+    """Statuspage's scheduled-maintenance update statuses."""
+
+    scheduled = "scheduled"
+    in_progress = "in_progress"
+    verifying = "verifying"
+    completed = "completed"
+
+
+class MaintenanceUpdate(Record):
+    """A message published about a window, e.g. that it started or was extended."""
+
+    at: Timestamp
+    status: MaintenanceStatus
+    message: Markdown
+
+
+class MaintenanceWindow(Record):
+    """A planned window during which components are under maintenance."""
+
+    id: Id
+    title: str
+    scheduled_for: Timestamp
+    scheduled_until: Timestamp
+    components: list[Id] = Field(min_length=1, description="Ids of components under maintenance.")
+    message: Markdown = Field(description="What will happen and what customers will notice.")
+    updates: list[MaintenanceUpdate] = Field(default_factory=list)
+    cancelled: bool = False
+    revision: int = Field(
+        0, ge=0, description="Raise by one each time the window moves, so calendars update."
+    )
+    internal_note: str = internal("")
+    audience: Audience = public_record()

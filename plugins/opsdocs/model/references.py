@@ -1,0 +1,201 @@
+"""Checks across files: every id names something that exists, ids are unique, times add up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+from typing import TYPE_CHECKING
+
+from opsdocs.load.source import FieldPath, SourceRef
+from opsdocs.model.base import Record, Step
+from opsdocs.model.components import ComponentStatus
+from opsdocs.model.incidents import UpdateStatus
+from opsdocs.problems import Problem
+
+if TYPE_CHECKING:
+    from opsdocs.model.project import Layout, Project
+
+
+class _Checker:
+    """Collects problems about one project's references."""
+
+    def __init__(self, project: Project, layout: Layout) -> None:
+        self.project = project
+        self.layout = layout
+        self.problems: list[Problem] = []
+
+    def at(self, record: Record | None, field: FieldPath, message: str) -> None:
+        source = record.source if record is not None else None
+        if source is None:
+            self.problems.append(Problem("(unknown)", 0, 0, message))
+        else:
+            self.problems.append(source.problem(field, message))
+
+    def unique(self, kind: str, records: Iterable[Record], key: str = "id") -> set[str]:
+        """The ids of ``records``; a second record with the same id is a problem."""
+        seen: dict[str, SourceRef | None] = {}
+        for record in records:
+            value = getattr(record, key)
+            if value in seen:
+                first = seen[value]
+                where = f" (first in {first.path}:{first.doc.locate(first.prefix)[0]})" if first else ""
+                self.at(record, (key,), f"{key}: duplicate {kind} id '{value}'{where}")
+            else:
+                seen[value] = record.source
+        return set(seen)
+
+    def known(self, record: Record | None, field: FieldPath, value: str | None, kind: str, ids: set[str], where: str) -> None:
+        """A problem when ``value`` is not one of ``ids``, with the closest match as a hint."""
+        if value is None or value in ids:
+            return
+        hint = get_close_matches(value, sorted(ids), n=1)
+        tail = f"; did you mean '{hint[0]}'?" if hint else (f" ({where} has none)" if not ids else f" (see {where})")
+        label = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in field).replace(".[", "[")
+        self.at(record, field, f"{label}: unknown {kind} '{value}'{tail}")
+
+
+def check_references(project: Project, layout: Layout) -> list[Problem]:
+    """Every cross-file problem in ``project``: unknown ids, duplicates, impossible times."""
+    c = _Checker(project, layout)
+    data = layout.data_dir
+    team, contacts = project.team, project.contacts
+
+    groups = c.unique("role group", team.groups)
+    roles = c.unique("role", team.roles)
+    people = c.unique("person", team.people)
+    contact_ids = c.unique("contact", contacts.contacts)
+    severities = c.unique("severity", project.severities.severities)
+    c.unique("severity level", project.severities.severities, key="level")
+    c.unique("component group", project.components.groups)
+    components = c.unique("component", project.components.all_components())
+    c.unique("incident", project.incidents)
+    c.unique("maintenance window", project.maintenance)
+    runbooks = c.unique("runbook", [r.meta for r in project.runbooks])
+    flags = c.unique("feature flag", project.roadmap.feature_flags)
+    c.unique("release", project.roadmap.releases)
+    c.unique("roadmap item", [i for r in project.roadmap.releases for i in r.items])
+    c.unique("phase", project.process.phases)
+    c.unique("cadence", project.cycle.cadences)
+    c.unique("task", [t for cad in project.cycle.cadences for t in cad.tasks])
+    c.unique("channel", project.support.channels)
+    c.unique("priority", project.support.response_targets, key="priority")
+    c.unique("KPI", project.kpis.kpis)
+    c.unique("learning path", project.training.paths)
+
+    roles_file, contacts_file = f"{data}/team.yml", f"{data}/contacts.yml"
+    for role in team.roles:
+        c.known(role, ("group",), role.group, "role group", groups, roles_file)
+    for person in team.people:
+        for i, role_id in enumerate(person.roles):
+            c.known(person, ("roles", i), role_id, "role", roles, roles_file)
+    for contact in contacts.contacts:
+        c.known(contact, ("role",), contact.role, "role", roles, roles_file)
+        c.known(contact, ("person",), contact.person, "person", people, roles_file)
+    for level in contacts.escalation:
+        for i, contact_id in enumerate(level.contacts):
+            c.known(level, ("contacts", i), contact_id, "contact", contact_ids, contacts_file)
+    if contacts.on_call is not None:
+        c.known(contacts.on_call, ("contact",), contacts.on_call.contact, "contact", contact_ids, contacts_file)
+
+    steps: list[Step] = [s for p in project.process.phases for s in p.steps]
+    steps += project.deployment.checklist + project.deployment.process
+    if project.continuity.disaster_recovery is not None:
+        steps += project.continuity.disaster_recovery.steps
+    for step in steps:
+        c.known(step, ("role",), step.role, "role", roles, roles_file)
+    for cadence in project.cycle.cadences:
+        for task in cadence.tasks:
+            c.known(task, ("owner",), task.owner, "role", roles, roles_file)
+    for audit in project.security.audits:
+        c.known(audit, ("owner",), audit.owner, "role", roles, roles_file)
+    for flag in project.roadmap.feature_flags:
+        c.known(flag, ("owner",), flag.owner, "role", roles, roles_file)
+    for component in project.components.all_components():
+        c.known(component, ("owner",), component.owner, "role", roles, roles_file)
+    for target in project.support.response_targets:
+        c.known(target, ("severity",), target.severity, "severity", severities, f"{data}/severities.yml")
+    for release in project.roadmap.releases:
+        for item in release.items:
+            c.known(item, ("feature_flag",), item.feature_flag, "feature flag", flags, f"{data}/roadmap.yml")
+            if item.status == "shipped" and item.shipped_on is None:
+                c.at(item, ("status",), "status: a shipped item needs 'shipped_on' (the day it shipped)")
+
+    _check_incidents(c, severities, components, runbooks, roles)
+    _check_maintenance(c, components)
+    _check_runbooks(c, severities, components, roles)
+    _check_training(c, runbooks)
+    return c.problems
+
+
+def _check_incidents(c: _Checker, severities: set[str], components: set[str], runbooks: set[str], roles: set[str]) -> None:
+    data = c.layout.data_dir
+    for incident in c.project.incidents:
+        c.known(incident, ("severity",), incident.severity, "severity", severities, f"{data}/severities.yml")
+        for component_id in incident.components:
+            c.known(incident, ("components", component_id), component_id, "component", components, f"{data}/components.yml")
+        for i, runbook_id in enumerate(incident.runbooks):
+            c.known(incident, ("runbooks", i), runbook_id, "runbook", runbooks, f"{c.layout.runbooks_dir}/")
+        start, end = incident.started_at, incident.resolved_at
+        if end is not None and end < start:
+            c.at(incident, ("resolved_at",), f"resolved_at: {end.isoformat()} is before started_at {start.isoformat()}")
+        if incident.acknowledged_at is not None and incident.acknowledged_at < start:
+            c.at(incident, ("acknowledged_at",), "acknowledged_at: is before started_at")
+        for i, update in enumerate(incident.updates):
+            if update.at < start:
+                c.at(incident, ("updates", i, "at"), f"updates[{i}].at: {update.at.isoformat()} is before the incident started ({start.isoformat()})")
+            if end is not None and update.at > end:
+                c.at(incident, ("updates", i, "at"), f"updates[{i}].at: {update.at.isoformat()} is after the incident was resolved ({end.isoformat()})")
+            for component_id in update.components:
+                if component_id not in components:
+                    c.known(incident, ("updates", i, "components", component_id), component_id, "component", components, f"{data}/components.yml")
+                elif component_id not in incident.components:
+                    c.at(incident, ("updates", i, "components", component_id), f"updates[{i}].components: '{component_id}' is not listed in the incident's components")
+        if not incident.updates:
+            continue
+        latest_index, latest = max(enumerate(incident.updates), key=lambda pair: pair[1].at)
+        if end is not None:
+            if latest.status != UpdateStatus.resolved:
+                c.at(incident, ("updates", latest_index, "status"), f"updates[{latest_index}].status: the incident is resolved, so its last update must have status 'resolved'")
+            for component_id, status in latest.components.items():
+                if status != ComponentStatus.operational:
+                    c.at(incident, ("updates", latest_index, "components", component_id), f"updates[{latest_index}].components.{component_id}: still '{status.value}' in the resolving update; a resolved incident leaves components operational")
+        elif latest.status == UpdateStatus.resolved:
+            c.at(incident, ("updates", latest_index, "status"), f"updates[{latest_index}].status: 'resolved' but the incident has no resolved_at")
+        if incident.postmortem is not None:
+            for i, item in enumerate(incident.postmortem.action_items):
+                c.known(incident, ("postmortem", "action_items", i, "owner"), item.owner, "role", roles, f"{data}/team.yml")
+
+
+def _check_maintenance(c: _Checker, components: set[str]) -> None:
+    data = c.layout.data_dir
+    for window in c.project.maintenance:
+        for i, component_id in enumerate(window.components):
+            c.known(window, ("components", i), component_id, "component", components, f"{data}/components.yml")
+        if window.scheduled_until <= window.scheduled_for:
+            c.at(window, ("scheduled_until",), f"scheduled_until: {window.scheduled_until.isoformat()} is not after scheduled_for {window.scheduled_for.isoformat()}")
+
+
+def _check_runbooks(c: _Checker, severities: set[str], components: set[str], roles: set[str]) -> None:
+    data = c.layout.data_dir
+    for runbook in c.project.runbooks:
+        meta = runbook.meta
+        for i, component_id in enumerate(meta.components):
+            c.known(meta, ("components", i), component_id, "component", components, f"{data}/components.yml")
+        for i, severity_id in enumerate(meta.severities):
+            c.known(meta, ("severities", i), severity_id, "severity", severities, f"{data}/severities.yml")
+        c.known(meta, ("owner",), meta.owner, "role", roles, f"{data}/team.yml")
+
+
+def _check_training(c: _Checker, runbooks: set[str]) -> None:
+    docs = c.project.root / c.layout.docs_dir
+    for path in c.project.training.paths:
+        earlier: set[str] = set()
+        for module in path.modules:
+            for i, needed in enumerate(module.prerequisites):
+                if needed not in earlier:
+                    c.at(module, ("prerequisites", i), f"prerequisites[{i}]: '{needed}' is not an earlier module of path '{path.id}'")
+            for i, link in enumerate(module.links):
+                if link.page is not None and not (docs / link.page.split("#")[0]).is_file():
+                    c.at(link, ("page",), f"links[{i}].page: no page '{link.page}' under {c.layout.docs_dir}/")
+                c.known(link, ("runbook",), link.runbook, "runbook", runbooks, f"{c.layout.runbooks_dir}/")
+            earlier.add(module.id)

@@ -1,0 +1,39 @@
+"""Incident severities and their targets (``data/severities.yml``)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import Field
+
+from opsdocs.model.base import Duration, Id, Record
+
+
+class Impact(StrEnum):
+    """Statuspage's incident impact, which a severity maps to on the public status page."""
+
+    none = "none"
+    minor = "minor"
+    major = "major"
+    critical = "critical"
+
+
+class Severity(Record):
+    """One severity level: what it means, how fast to respond and resolve, whom to tell."""
+
+    id: Id
+    level: int = Field(ge=1, description="1 is the most severe.")
+    name: str
+    colour: str = Field(pattern=r"^#[0-9a-fA-F]{6}$", description="Hex colour, e.g. #d32f2f.")
+    impact: str = Field(description="What users experience.")
+    status_impact: Impact = Field(description="Impact shown on the public status page.")
+    response_time: Duration = Field(description="Target time to first response.")
+    resolution_time: Duration = Field(description="Target time to resolution.")
+    communication: str = Field(description="Who is told, and when.")
+    examples: list[str] = Field(default_factory=list)
+
+
+class Severities(Record):
+    """``data/severities.yml``."""
+
+    severities: list[Severity] = Field(default_factory=list)
