@@ -24,7 +24,7 @@ validate: $(STAMP)  ## Check every data file, runbook and page
 	$(BIN)/opsdocs validate .
 
 schemas: $(STAMP)  ## Regenerate the JSON Schemas of the data files
-	$(BIN)/opsdocs schema --out schemas
+	$(BIN)/opsdocs schema --out schemas --reference docs/opsdocs/data-reference.md
 
 format: $(STAMP)  ## Format the code
 	$(BIN)/ruff format .

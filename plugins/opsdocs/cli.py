@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from opsdocs.model import Layout, read_project
+from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
 
@@ -31,6 +32,11 @@ def _validate(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     for path in write_schemas(Path(args.out)):
         print(path)
+    if args.reference:
+        target = Path(args.reference)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(data_reference(), encoding="utf-8")
+        print(target)
     return 0
 
 
@@ -48,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="write the JSON Schema of each kind of data file")
     schema.add_argument("--out", required=True, help="folder to write the schemas into")
+    schema.add_argument("--reference", help="also write the fields reference (Markdown) to this file")
     schema.set_defaults(run=_schema)
     return parser
 

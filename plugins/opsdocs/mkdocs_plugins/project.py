@@ -9,7 +9,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from opsdocs.mkdocs_plugins.shared import ProjectSettings, load_for_build, now_for_build
+from opsdocs.mkdocs_plugins.shared import ProjectSettings, add_assets, load_for_build, use_stylesheet
 
 
 class ProjectPlugin(BasePlugin[ProjectSettings]):
@@ -19,18 +19,20 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
     # problem listed, before any plugin generates a page.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        now = now_for_build()
+        data = load_for_build(config)
         if os.environ.get("OPSDOCS_NOW") and not os.environ.get("SOURCE_DATE_EPOCH"):
             # MkDocs stamps the sitemap with the clock; a fixed OPSDOCS_NOW must fix that too,
             # so that two builds of the same inputs are byte-identical.
-            os.environ["SOURCE_DATE_EPOCH"] = str(int(now.timestamp()))
-        load_for_build(config)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(data.now.timestamp()))
+        use_stylesheet(config)
         return config
 
-    # Runs last, so that generated pages marked internal are dropped too.
+    # Runs last, so that generated pages marked internal are dropped too, and the shared
+    # stylesheet is added once whichever feature plugins are enabled.
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         data = load_for_build(config)
+        add_assets(files, config, ("opsdocs.css",))
         if not data.public:
             return files
         for file in list(files):

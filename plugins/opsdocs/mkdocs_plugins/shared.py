@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cached_property
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
 from opsdocs.clock import ClockError, build_now
 from opsdocs.model import Layout, Project, read_project
+from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid, format_problems
+from opsdocs.render.context import RenderContext, make_context
+from opsdocs.render.plan import SitePlan
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
+
+ASSET_ROOT = "assets/opsdocs/"
+"""Where the plugins' stylesheet and scripts are written in the site."""
 
 
 class ProjectSettings(Config):
@@ -27,21 +38,43 @@ class ProjectSettings(Config):
     labels = c.Type(dict, default={})
 
 
-@dataclass(frozen=True)
+@dataclass
 class BuildData:
-    """The project as loaded for one build, with the settings and ``now`` it was loaded at."""
+    """The project as loaded for one build, with the settings and ``now`` of that build."""
 
     project: Project
     settings: ProjectSettings
     root: Path
+    now: datetime
+    config: MkDocsConfig = field(repr=False)
 
     @property
     def public(self) -> bool:
         """Whether this build is the public site."""
         return self.settings.audience == "public"
 
+    @cached_property
+    def view(self) -> Project:
+        """What this site may show: the public view on the public site, everything on staff."""
+        return public_view(self.project) if self.public else self.project
 
-_cache: dict[tuple[object, ...], Project] = {}
+    @cached_property
+    def context(self) -> RenderContext:
+        """The render context of this build."""
+        theme_language = self.config.theme.get("language") or self.project.site.language
+        return make_context(
+            self.view,
+            self.now,
+            language=str(theme_language),
+            public=self.public,
+            label_overrides={str(k): str(v) for k, v in self.settings.labels.items()},
+            site_url=self.config.site_url or "",
+            directory_urls=bool(self.config.use_directory_urls),
+        )
+
+
+_projects: dict[tuple[object, ...], Project] = {}
+_builds: dict[str, Any] = {}
 
 
 def settings_of(config: MkDocsConfig) -> ProjectSettings:
@@ -68,37 +101,68 @@ def _fingerprint(folders: list[Path]) -> tuple[object, ...]:
     return tuple(parts)
 
 
-def load_for_build(config: MkDocsConfig) -> BuildData:
-    """The project for this build, loaded once and shared by all plugins.
-
-    Bad data stops the build with every problem listed, the same text ``opsdocs validate``
-    prints; there is no traceback and nothing is written.
-    """
-    settings = settings_of(config)
-    root = Path(config.config_file_path).resolve().parent
-    layout = Layout(
-        data_dir=settings.data_dir,
-        runbooks_dir=settings.runbooks_dir,
-        docs_dir=Path(config.docs_dir).resolve().relative_to(root).as_posix(),
-    )
+def _load_project(root: Path, layout: Layout) -> Project:
     folders = [root / layout.data_dir, root / layout.runbooks_dir, root / layout.docs_dir]
     key = (str(root), layout, _fingerprint(folders))
-    project = _cache.get(key)
+    project = _projects.get(key)
     if project is None:
         try:
             project = read_project(root, layout)
         except ProjectInvalid as exc:
             raise PluginError("opsdocs: the data has problems:\n" + format_problems(exc.problems)) from None
-        _cache.clear()
-        _cache[key] = project
+        _projects.clear()
+        _projects[key] = project
         for warning in project.warnings:
             log.warning(str(warning))
-    return BuildData(project=project, settings=settings, root=root)
+    return project
 
 
-def now_for_build():  # noqa: ANN201 - datetime, kept lazy for the plugins
-    """``now`` for this build, or a build error saying which variable is wrong."""
+def load_for_build(config: MkDocsConfig) -> BuildData:
+    """The project for this build, loaded once and shared by all plugins.
+
+    Bad data stops the build with every problem listed, the same text ``opsdocs validate``
+    prints; there is no traceback and nothing is written. The data is read again only when a
+    file changed (``mkdocs serve``); ``now`` is taken once per build.
+    """
+    if _builds.get("config") is config:
+        return _builds["data"]
+    settings = settings_of(config)
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve()
+    layout = Layout(
+        data_dir=settings.data_dir,
+        runbooks_dir=settings.runbooks_dir,
+        docs_dir=docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir),
+    )
     try:
-        return build_now()
+        now = build_now()
     except ClockError as exc:
         raise PluginError(f"opsdocs: {exc}") from None
+    data = BuildData(_load_project(root, layout), settings, root, now, config)
+    _builds.update(config=config, data=data)
+    return data
+
+
+def add_plan(plan: SitePlan, files: Files, config: MkDocsConfig, public: bool) -> None:
+    """Hand the plan's files to MkDocs. A hand-written page at the same path wins."""
+    for planned in plan.for_site(public):
+        if files.get_file_from_path(planned.path) is not None:
+            log.info(f"opsdocs: docs/{planned.path} exists; it replaces the generated page")
+            continue
+        files.append(File.generated(config, planned.path, content=planned.content))
+
+
+def add_assets(files: Files, config: MkDocsConfig, names: tuple[str, ...]) -> None:
+    """Copy the plugins' shipped assets (stylesheet, scripts) into the site, once."""
+    folder = resources.files("opsdocs.render") / "assets"
+    for name in names:
+        path = ASSET_ROOT + name
+        if files.get_file_from_path(path) is None:
+            files.append(File.generated(config, path, content=(folder / name).read_bytes()))
+
+
+def use_stylesheet(config: MkDocsConfig) -> None:
+    """Link the plugins' stylesheet from every page."""
+    href = ASSET_ROOT + "opsdocs.css"
+    if href not in config.extra_css:
+        config.extra_css.append(href)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from pydantic import Field
@@ -36,9 +37,17 @@ class MaintenanceWindow(Record):
     components: list[Id] = Field(min_length=1, description="Ids of components under maintenance.")
     message: Markdown = Field(description="What will happen and what customers will notice.")
     updates: list[MaintenanceUpdate] = Field(default_factory=list)
+    announced_at: Timestamp | None = Field(
+        None, description="When the window was announced; defaults to 72 hours before it starts."
+    )
     cancelled: bool = False
     revision: int = Field(
         0, ge=0, description="Raise by one each time the window moves, so calendars update."
     )
     internal_note: str = internal("")
     audience: Audience = public_record()
+
+    @property
+    def announced(self) -> datetime:
+        """When the window was (or is to be taken as) announced."""
+        return self.announced_at or self.scheduled_for - timedelta(hours=72)

@@ -1,0 +1,139 @@
+"""The status page's facts at ``now``: component statuses, the overall indicator, incidents,
+maintenance and uptime history. Both the page and the JSON API are rendered from this."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from opsdocs.derive.incidents import IncidentFacts, incident_facts
+from opsdocs.derive.overall import Indicator, overall_indicator
+from opsdocs.derive.timeline import Interval, all_intervals, maintenance_status, status_at
+from opsdocs.derive.uptime import Day, Uptime, UptimePolicy, daily_history, uptime
+from opsdocs.model.components import Component, ComponentGroup, ComponentStatus
+from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
+
+if TYPE_CHECKING:
+    from opsdocs.model.project import Project
+
+
+@dataclass(frozen=True)
+class StatusOptions:
+    """Choices of the status plugin that change derived facts."""
+
+    history_days: int = 90
+    policy: UptimePolicy = field(default_factory=UptimePolicy)
+
+
+@dataclass(frozen=True)
+class ComponentFacts:
+    """A component at ``now`` with its uptime and day-by-day history."""
+
+    component: Component
+    group: ComponentGroup | None
+    status: ComponentStatus
+    uptime: Uptime
+    days: tuple[Day, ...]
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class MaintenanceFacts:
+    """A maintenance window at ``now``."""
+
+    window: MaintenanceWindow
+    status: MaintenanceStatus
+
+    @property
+    def id(self) -> str:
+        return self.window.id
+
+    @property
+    def is_active(self) -> bool:
+        """In progress or being verified."""
+        return self.status in (MaintenanceStatus.in_progress, MaintenanceStatus.verifying)
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Scheduled and not begun."""
+        return self.status == MaintenanceStatus.scheduled
+
+    @property
+    def updated_at(self) -> datetime:
+        """The latest published change, or the window's start."""
+        times = [u.at for u in self.window.updates]
+        return max(times) if times else self.window.scheduled_for
+
+
+@dataclass(frozen=True)
+class StatusSnapshot:
+    """Everything the status page says at ``now``."""
+
+    now: datetime
+    indicator: Indicator
+    components: tuple[ComponentFacts, ...]
+    incidents: tuple[IncidentFacts, ...]
+    """Every incident started by ``now``, newest first."""
+    maintenance: tuple[MaintenanceFacts, ...]
+    """Every window not cancelled, newest first."""
+    intervals: dict[str, list[Interval]]
+
+    @property
+    def active_incidents(self) -> list[IncidentFacts]:
+        return [i for i in self.incidents if i.is_active]
+
+    @property
+    def active_maintenance(self) -> list[MaintenanceFacts]:
+        return [m for m in self.maintenance if m.is_active]
+
+    @property
+    def upcoming_maintenance(self) -> list[MaintenanceFacts]:
+        """Windows not yet begun, soonest first."""
+        return sorted((m for m in self.maintenance if m.is_upcoming), key=lambda m: m.window.scheduled_for)
+
+    def component(self, component_id: str) -> ComponentFacts | None:
+        """The facts of one component."""
+        return next((c for c in self.components if c.component.id == component_id), None)
+
+
+def _start_of(day: object, zone: object) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)  # type: ignore[arg-type]
+
+
+def status_snapshot(project: Project, now: datetime, options: StatusOptions | None = None) -> StatusSnapshot:
+    """The status page's facts for ``project`` at ``now``."""
+    options = options or StatusOptions()
+    zone = project.site.zone
+    severities = {s.id: s for s in project.severities.severities}
+    incidents = [f for i in project.incidents if (f := incident_facts(i, severities, now)) is not None]
+    incidents.sort(key=lambda f: (f.incident.started_at, f.id), reverse=True)
+    windows = [MaintenanceFacts(w, maintenance_status(w, now)) for w in project.maintenance if not w.cancelled]
+    windows.sort(key=lambda m: (m.window.scheduled_for, m.id), reverse=True)
+    intervals = all_intervals(project.incidents, project.maintenance, now)
+
+    today = now.astimezone(zone).date()
+    window_start = _start_of(today - timedelta(days=options.history_days - 1), zone)
+    site_start = _start_of(project.site.tracking_start, zone) if project.site.tracking_start else None
+    components = []
+    groups = {c.id: g for g in project.components.groups for c in g.components}
+    for component in project.components.all_components():
+        own = intervals.get(component.id, [])
+        since = _start_of(component.tracked_since, zone) if component.tracked_since else site_start
+        history = daily_history(own, today, options.history_days, zone, options.policy, now, since)
+        components.append(
+            ComponentFacts(
+                component=component,
+                group=groups.get(component.id),
+                status=status_at(own, now),
+                uptime=uptime(own, window_start, now, options.policy, since),
+                days=tuple(history),
+                updated_at=max((i.start for i in own if i.start <= now), default=since or window_start),
+            )
+        )
+    indicator = overall_indicator(
+        (c.status for c in components),
+        (i.impact for i in incidents if i.is_active),
+        any(m.is_active for m in windows),
+    )
+    return StatusSnapshot(now, indicator, tuple(components), tuple(incidents), tuple(windows), intervals)

@@ -1,0 +1,101 @@
+"""The data files' field reference in Markdown, generated from the model so it cannot drift."""
+
+from __future__ import annotations
+
+import types
+import typing
+from enum import Enum
+
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from opsdocs.model.base import AUDIENCE_KEY
+from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS
+
+_SCALARS = {"str": "text", "int": "whole number", "float": "number", "bool": "true/false",
+            "date": "date", "datetime": "date and time", "timedelta": "duration", "HttpUrl": "web address"}  # fmt: skip
+
+
+def _type_name(annotation: typing.Any) -> tuple[str, list[type[BaseModel]]]:
+    """A readable type name, and the nested models it mentions."""
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_name(args[0])
+    if origin in (typing.Union, types.UnionType):
+        names, models = [], []
+        for arg in args:
+            if arg is type(None):
+                continue
+            name, found = _type_name(arg)
+            names.append(name)
+            models += found
+        return " or ".join(names), models
+    if origin is list:
+        name, models = _type_name(args[0])
+        return f"list of {name}", models
+    if origin is dict:
+        key, _ = _type_name(args[0])
+        value, models = _type_name(args[1])
+        return f"mapping of {key} to {value}", models
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return f"[{annotation.__name__}](#{annotation.__name__.lower()})", [annotation]
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return " \\| ".join(f"`{m.value}`" for m in annotation), []
+    name = getattr(annotation, "__name__", str(annotation))
+    return _SCALARS.get(name, name), []
+
+
+def _row(name: str, info: FieldInfo) -> tuple[str, list[type[BaseModel]]]:
+    kind, models = _type_name(info.annotation)
+    if name == "id" or "Id" in str(info.annotation) and "id" in name:
+        kind = kind.replace("text", "id")
+    required = "yes" if info.is_required() else "no"
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    audience = "internal" if extra.get(AUDIENCE_KEY) == "internal" else ""
+    description = (info.description or "").replace("|", "\\|")
+    return f"| `{name}` | {kind} | {required} | {audience} | {description} |", models
+
+
+def _section(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str]:
+    lines = [f"#### {model.__name__}", ""]
+    doc = (model.__doc__ or "").strip().splitlines()
+    if doc:
+        lines += [doc[0], ""]
+    lines += ["| field | type | required | audience | meaning |", "|---|---|---|---|---|"]
+    nested: list[type[BaseModel]] = []
+    for name, info in model.model_fields.items():
+        row, models = _row(name, info)
+        lines.append(row)
+        nested += [m for m in models if m not in seen]
+    lines.append("")
+    for child in nested:
+        if child not in seen:
+            seen.add(child)
+            lines += _section(child, seen)
+    return lines
+
+
+def data_reference() -> str:
+    """Every data file kind with its fields, as Markdown."""
+    lines = [
+        "---",
+        "audience: internal",
+        "---",
+        "",
+        "# Data file reference",
+        "",
+        "<!-- Generated from the model by `make schemas`; do not edit by hand. -->",
+        "",
+        "Fields marked *internal* never reach the public site, whatever the record's audience.",
+        "Durations are written like `15m`, `2h`, `1h30m`, `30d`; times in ISO 8601 "
+        "(`2026-03-14T10:05:00-03:00`; without an offset the site's time zone applies).",
+        "",
+    ]
+    seen: set[type[BaseModel]] = set()
+    for kind in DATA_KINDS + FRONT_MATTER_KINDS:
+        where = kind.pattern if kind.name in {"runbook", "page"} else f"data/{kind.pattern}"
+        lines += [f"## `{where}`", "", kind.description + (" Required." if kind.required else ""), ""]
+        seen.add(kind.model)
+        lines += _section(kind.model, seen)
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,40 @@
+"""Markdown written in data files (incident updates, FAQ answers), rendered and sanitized.
+
+Text in data files is pasted from chats and alerts; it is rendered with Python-Markdown and
+then cleaned with nh3 (the Ammonia sanitizer), so it can never carry script, event handlers,
+``javascript:`` links, frames or styles into a page.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr", "i",
+    "kbd", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul",
+}  # fmt: skip
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
+
+
+@lru_cache(maxsize=4096)
+def render_markdown(text: str) -> Markup:
+    """``text`` as safe HTML: Markdown rendered, then sanitized."""
+    html = markdown_lib.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer nofollow",
+    )
+    return Markup(clean)  # noqa: S704 - sanitized just above
+
+
+def plain_text(text: str) -> str:
+    """``text`` rendered and stripped of every tag, for feeds' summaries and the JSON API."""
+    return nh3.clean(str(render_markdown(text)), tags=set()).strip()

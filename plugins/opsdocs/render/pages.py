@@ -1,0 +1,39 @@
+"""Helpers every page renderer uses: front matter and safe titles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+
+from markupsafe import Markup
+
+
+def safe_title(text: str) -> str:
+    """A title safe to hand to the theme, which un-escapes titles before printing them.
+
+    Angle brackets become look-alike guillemets, so no title can open or close a tag; line
+    breaks become spaces.
+    """
+    return " ".join(text.replace("<", "‹").replace(">", "›").split())
+
+
+def front_matter(title: str, hide: Iterable[str] = (), **extra: object) -> str:
+    """A YAML front matter block; values are written as JSON, which YAML reads as they are."""
+    lines = ["---", f"title: {json.dumps(safe_title(title), ensure_ascii=False)}"]
+    hidden = list(hide)
+    if hidden:
+        lines.append(f"hide: {json.dumps(hidden)}")
+    for key, value in extra.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def script_json(value: object) -> Markup:
+    """``value`` as JSON safe inside a ``<script type="application/json">`` element.
+
+    ``<``, ``>`` and ``&`` are written as Unicode escapes, so no text can close the element.
+    """
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704 - escaped just above

@@ -1,0 +1,259 @@
+"""The Statuspage public API v2, as static JSON files.
+
+Same field names, enumerations and nesting as Atlassian Statuspage, so monitors, chat bots and
+aggregators that read a Statuspage page read this one unchanged. Serialised with ``json``;
+text from data is stripped of markup.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from opsdocs.derive.incidents import IncidentFacts
+from opsdocs.derive.status import ComponentFacts, MaintenanceFacts, StatusSnapshot
+from opsdocs.derive.timeline import rank
+from opsdocs.model.base import Audience
+from opsdocs.model.components import ComponentStatus
+from opsdocs.render.context import RenderContext
+from opsdocs.render.markdown import plain_text
+from opsdocs.render.plan import SitePlan
+
+LIST_CAP = 50
+"""Statuspage lists the 50 most recent incidents and maintenances."""
+
+API_PATHS = (
+    "api/v2/summary.json",
+    "api/v2/status.json",
+    "api/v2/components.json",
+    "api/v2/incidents.json",
+    "api/v2/incidents/unresolved.json",
+    "api/v2/scheduled-maintenances.json",
+    "api/v2/scheduled-maintenances/upcoming.json",
+    "api/v2/scheduled-maintenances/active.json",
+)
+
+
+def timestamp(moment: datetime | None) -> str | None:
+    """Statuspage's timestamp form: UTC with milliseconds, ``2026-03-14T13:05:00.000Z``."""
+    if moment is None:
+        return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+class ApiWriter:
+    """Builds the API objects of one snapshot."""
+
+    def __init__(self, ctx: RenderContext, snapshot: StatusSnapshot, incident_page: str, maintenance_page: str) -> None:
+        self.ctx = ctx
+        self.snapshot = snapshot
+        self.page_id = _page_id(ctx)
+        self.incident_page = incident_page
+        self.maintenance_page = maintenance_page
+        site = ctx.project.site
+        start = site.tracking_start
+        self.created = timestamp(datetime(start.year, start.month, start.day, tzinfo=UTC)) if start else None
+
+    def page(self) -> dict[str, Any]:
+        site = self.ctx.project.site
+        return {
+            "id": self.page_id,
+            "name": site.product,
+            "url": self.ctx.site_url or str(site.url),
+            "time_zone": site.timezone,
+            "updated_at": timestamp(self.snapshot.now),
+        }
+
+    def status(self) -> dict[str, str]:
+        indicator = self.snapshot.indicator
+        return {"indicator": indicator.value, "description": self.ctx.labels(f"status.indicator.{indicator.value}")}
+
+    def component(self, facts: ComponentFacts, position: int) -> dict[str, Any]:
+        component = facts.component
+        return {
+            "id": component.id,
+            "name": component.name,
+            "status": facts.status.value,
+            "created_at": self.created,
+            "updated_at": timestamp(facts.updated_at),
+            "position": position,
+            "description": component.description or None,
+            "showcase": True,
+            "start_date": component.tracked_since.isoformat() if component.tracked_since else None,
+            "group_id": facts.group.id if facts.group else None,
+            "page_id": self.page_id,
+            "group": False,
+            "only_show_if_degraded": False,
+        }
+
+    def components(self) -> list[dict[str, Any]]:
+        """Groups and components in page order; a group's status is its worst component's."""
+        result: list[dict[str, Any]] = []
+        position = 1
+        seen_groups: set[str] = set()
+        for facts in self.snapshot.components:
+            group = facts.group
+            if group is not None and group.id not in seen_groups:
+                seen_groups.add(group.id)
+                members = [c for c in self.snapshot.components if c.group is not None and c.group.id == group.id]
+                worst = max((c.status for c in members), key=rank, default=ComponentStatus.operational)
+                result.append(
+                    {
+                        "id": group.id,
+                        "name": group.name,
+                        "status": worst.value,
+                        "created_at": self.created,
+                        "updated_at": timestamp(max(c.updated_at for c in members)),
+                        "position": position,
+                        "description": group.description or None,
+                        "showcase": False,
+                        "start_date": None,
+                        "group_id": None,
+                        "page_id": self.page_id,
+                        "group": True,
+                        "only_show_if_degraded": False,
+                        "components": [c.component.id for c in members],
+                    }
+                )
+                position += 1
+            result.append(self.component(facts, position))
+            position += 1
+        return result
+
+    def _affected(self, component_ids: list[str]) -> list[dict[str, Any]]:
+        return [
+            self.component(facts, index + 1)
+            for index, facts in enumerate(self.snapshot.components)
+            if facts.component.id in component_ids
+        ]
+
+    def incident(self, facts: IncidentFacts) -> dict[str, Any]:
+        incident = facts.incident
+        names = {c.component.id: c.component.name for c in self.snapshot.components}
+        chronological = list(reversed(facts.updates))
+        previous: dict[str, str] = {}
+        updates: list[dict[str, Any]] = []
+        for index, update in enumerate(chronological):
+            affected = []
+            for component_id, status in update.components.items():
+                if component_id in names:
+                    old = previous.get(component_id, ComponentStatus.operational.value)
+                    affected.append({"code": component_id, "name": names[component_id], "old_status": old,
+                                     "new_status": status.value})  # fmt: skip
+                    previous[component_id] = status.value
+            updates.append(
+                {
+                    "id": f"{incident.id}-{index + 1}",
+                    "status": update.status.value,
+                    "body": plain_text(update.message),
+                    "incident_id": incident.id,
+                    "created_at": timestamp(update.at),
+                    "updated_at": timestamp(update.at),
+                    "display_at": timestamp(update.at),
+                    "affected_components": affected or None,
+                    "deliver_notifications": True,
+                    "custom_tweet": None,
+                    "tweet_id": None,
+                }
+            )
+        return {
+            "id": incident.id,
+            "name": incident.title,
+            "status": facts.status.value,
+            "created_at": timestamp(incident.started_at),
+            "updated_at": timestamp(facts.updated_at),
+            "monitoring_at": timestamp(facts.first_at(facts.status.__class__.monitoring)),
+            "resolved_at": timestamp(facts.resolved_at),
+            "impact": facts.impact.value,
+            "shortlink": self.ctx.absolute(self.incident_page.format(id=incident.id)),
+            "started_at": timestamp(incident.started_at),
+            "page_id": self.page_id,
+            "incident_updates": list(reversed(updates)),
+            "components": self._affected(list(incident.components)),
+        }
+
+    def maintenance(self, facts: MaintenanceFacts) -> dict[str, Any]:
+        window = facts.window
+        updates = [(window.announced, "scheduled", window.message)]
+        updates += [(u.at, u.status.value, u.message) for u in window.updates if u.at <= self.snapshot.now]
+        updates.sort(key=lambda u: u[0])
+        listed = [
+            {
+                "id": f"{window.id}-{index + 1}",
+                "status": status,
+                "body": plain_text(message),
+                "incident_id": window.id,
+                "created_at": timestamp(at),
+                "updated_at": timestamp(at),
+                "display_at": timestamp(at),
+                "affected_components": [
+                    {"code": c["id"], "name": c["name"], "old_status": "operational", "new_status": "under_maintenance"}
+                    for c in self._affected(window.components)
+                ]
+                or None,
+                "deliver_notifications": True,
+                "custom_tweet": None,
+                "tweet_id": None,
+            }
+            for index, (at, status, message) in enumerate(updates)
+        ]
+        completed = facts.status.value == "completed"
+        return {
+            "id": window.id,
+            "name": window.title,
+            "status": facts.status.value,
+            "created_at": timestamp(window.announced),
+            "updated_at": timestamp(max(u[0] for u in updates)),
+            "monitoring_at": None,
+            "resolved_at": timestamp(min(window.scheduled_until, facts.updated_at)) if completed else None,
+            "impact": "maintenance",
+            "shortlink": self.ctx.absolute(self.maintenance_page.format(id=window.id)),
+            "started_at": timestamp(window.scheduled_for),
+            "page_id": self.page_id,
+            "incident_updates": list(reversed(listed)),
+            "components": self._affected(window.components),
+            "scheduled_for": timestamp(window.scheduled_for),
+            "scheduled_until": timestamp(window.scheduled_until),
+        }
+
+    def files(self) -> dict[str, dict[str, Any]]:
+        """Every API file's content by path."""
+        snap = self.snapshot
+        page, status, components = self.page(), self.status(), self.components()
+        incidents = [self.incident(i) for i in snap.incidents[:LIST_CAP]]
+        unresolved = [self.incident(i) for i in snap.active_incidents]
+        maintenances = [self.maintenance(m) for m in snap.maintenance[:LIST_CAP]]
+        upcoming = [self.maintenance(m) for m in snap.upcoming_maintenance]
+        active = [self.maintenance(m) for m in snap.active_maintenance]
+        return {
+            "api/v2/summary.json": {
+                "page": page,
+                "components": components,
+                "incidents": unresolved,
+                "scheduled_maintenances": active + upcoming,
+                "status": status,
+            },
+            "api/v2/status.json": {"page": page, "status": status},
+            "api/v2/components.json": {"page": page, "components": components},
+            "api/v2/incidents.json": {"page": page, "incidents": incidents},
+            "api/v2/incidents/unresolved.json": {"page": page, "incidents": unresolved},
+            "api/v2/scheduled-maintenances.json": {"page": page, "scheduled_maintenances": maintenances},
+            "api/v2/scheduled-maintenances/upcoming.json": {"page": page, "scheduled_maintenances": upcoming},
+            "api/v2/scheduled-maintenances/active.json": {"page": page, "scheduled_maintenances": active},
+        }
+
+
+def _page_id(ctx: RenderContext) -> str:
+    site = ctx.project.site
+    return "".join(ch for ch in f"{site.organisation}-{site.product}".lower() if ch.isalnum() or ch == "-")
+
+
+def render_api(
+    ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, incident_page: str, maintenance_page: str, prefix: str = ""
+) -> None:
+    """Add the API files to ``plan``; ``incident_page`` is a pattern such as ``status/incidents/{id}.md``."""
+    writer = ApiWriter(ctx, snapshot, incident_page, maintenance_page)
+    for path, content in writer.files().items():
+        text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        plan.add(prefix + path, text, Audience.public)

@@ -1,0 +1,204 @@
+"""The status pages: the status page itself, a page per incident and maintenance window, and
+the paginated history. Detail pages are never put in the navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+
+from opsdocs.derive.status import ComponentFacts, StatusSnapshot
+from opsdocs.derive.uptime import Day
+from opsdocs.model.base import Audience
+from opsdocs.model.components import ComponentGroup
+from opsdocs.render.context import RenderContext
+from opsdocs.render.markdown import render_markdown
+from opsdocs.render.pages import front_matter, script_json
+from opsdocs.render.plan import SitePlan
+from opsdocs.render.templates import render
+
+COMPONENT_ICONS = {
+    "operational": "✓",
+    "degraded_performance": "!",
+    "partial_outage": "◐",
+    "major_outage": "✕",
+    "under_maintenance": "⚙",
+}
+IMPACT_ICONS = {"none": "✓", "minor": "!", "major": "◐", "critical": "✕", "maintenance": "⚙"}
+HISTORY_PAGE_SIZE = 50
+RECENT_ON_STATUS_PAGE = 10
+UPCOMING_ON_STATUS_PAGE = 5
+
+
+@dataclass(frozen=True)
+class StatusLayout:
+    """Where the status pages go; ``root`` is ``status/`` normally, ``''`` on a standalone site."""
+
+    root: str = "status/"
+
+    @property
+    def index(self) -> str:
+        return f"{self.root}index.md"
+
+    @property
+    def incident(self) -> str:
+        """Pattern of an incident page's path, with ``{id}``."""
+        return f"{self.root}incidents/{{id}}.md"
+
+    @property
+    def maintenance(self) -> str:
+        """Pattern of a maintenance page's path, with ``{id}``."""
+        return f"{self.root}maintenance/{{id}}.md"
+
+    def history(self, page: int) -> str:
+        """Path of history page ``page`` (1-based)."""
+        return f"{self.root}history/index.md" if page == 1 else f"{self.root}history/{page}.md"
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    components: list[ComponentFacts]
+
+
+@dataclass(frozen=True)
+class _HistoryEntry:
+    at: datetime
+    title: str
+    kind: str
+    link: str
+    duration: str
+
+
+def _groups(snapshot: StatusSnapshot) -> list[_Group]:
+    result: list[_Group] = []
+    for group, members in groupby(snapshot.components, key=lambda c: c.group):
+        result.append(_Group(group.name if isinstance(group, ComponentGroup) else "", list(members)))
+    return result
+
+
+def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
+                       asset_root: str, history_days: int) -> None:  # fmt: skip
+    """Add the status page, incident, maintenance and history pages to ``plan``."""
+    labels, dates = ctx.labels, ctx.dates
+
+    def day_class(day: Day) -> str:
+        return day.status.value if day.tracked else "untracked"
+
+    def day_text(day: Day) -> str:
+        when = dates.date(day.day)
+        if not day.tracked:
+            return f"{when}: {labels('status.day_untracked')}"
+        if not day.sources:
+            return f"{when}: {labels('status.day_ok')}"
+        text = f"{when}: {labels('component.status.' + day.status.value)}"
+        minutes = round(day.down.total_seconds() / 60)
+        if minutes:
+            text += f", {labels('status.day_down', minutes=minutes)}"
+        titles = [titles_by_id[s] for s in day.sources if s in titles_by_id]
+        return text + (f" — {'; '.join(titles)}" if titles else "")
+
+    script_labels = {key: labels(key) for key in ("status.refreshed", "status.refreshed_now")}
+    script_labels.update({f"component.status.{s}": labels(f"component.status.{s}") for s in COMPONENT_ICONS})
+    titles_by_id = {i.incident.id: i.incident.title for i in snapshot.incidents}
+    titles_by_id.update({m.window.id: m.window.title for m in snapshot.maintenance})
+    index = layout.index
+    common = {
+        "labels": labels,
+        "dates": dates,
+        "icons": COMPONENT_ICONS,
+        "impact_icons": IMPACT_ICONS,
+        "indicator_icons": IMPACT_ICONS,
+        "render_markdown": render_markdown,
+    }
+    status_page = render(
+        "status/index.md.j2",
+        snapshot=snapshot,
+        groups=_groups(snapshot),
+        recent=[i for i in snapshot.incidents if not i.is_active][:RECENT_ON_STATUS_PAGE],
+        upcoming_cap=UPCOMING_ON_STATUS_PAGE,
+        history_days=history_days,
+        labels_json=script_json(script_labels),
+        day_class=day_class,
+        day_text=day_text,
+        incident_link=lambda id_: ctx.link(index, layout.incident.format(id=id_)),
+        maintenance_link=lambda id_: ctx.link(index, layout.maintenance.format(id=id_)),
+        history_link=ctx.link(index, layout.history(1)),
+        summary_url=ctx.link(index, "api/v2/summary.json"),
+        script_url=ctx.link(index, f"{asset_root}status.js"),
+        links={
+            "rss": ctx.link(index, f"{layout.root}history.rss"),
+            "atom": ctx.link(index, f"{layout.root}history.atom"),
+            "ics": ctx.link(index, f"{layout.root}maintenance.ics"),
+        },
+        **common,
+    )
+    plan.add(index, front_matter(labels("status.title"), hide=["navigation", "toc"]) + status_page, Audience.public)
+
+    severities = {s.id: s.name for s in ctx.project.severities.severities}
+    for facts in snapshot.incidents:
+        path = layout.incident.format(id=facts.id)
+        postmortem = facts.incident.postmortem
+        page = render(
+            "status/incident.md.j2",
+            facts=facts,
+            severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
+            affected=[(cid, status.value) for cid, status in facts.incident.components.items()],
+            public_summary=render_markdown(postmortem.public_summary) if postmortem and postmortem.public_summary else "",
+            back_link=ctx.link(path, index),
+            **common,
+        )
+        plan.add(path, front_matter(facts.incident.title, hide=["navigation"], search={"boost": 0.5}) + page)
+
+    names = {c.component.id: c.component.name for c in snapshot.components}
+    for facts in snapshot.maintenance:
+        path = layout.maintenance.format(id=facts.id)
+        page = render(
+            "status/maintenance.md.j2",
+            facts=facts,
+            component_names=[names.get(c, c) for c in facts.window.components],
+            updates=sorted((u for u in facts.window.updates if u.at <= snapshot.now), key=lambda u: u.at, reverse=True),
+            back_link=ctx.link(path, index),
+            **common,
+        )
+        plan.add(path, front_matter(facts.window.title, hide=["navigation"]) + page)
+
+    _render_history(ctx, snapshot, plan, layout, common)
+
+
+def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
+                    common: dict[str, object]) -> None:  # fmt: skip
+    labels, dates = ctx.labels, ctx.dates
+    entries: list[tuple[datetime, str, str, str, str]] = []
+    for facts in snapshot.incidents:
+        duration = dates.duration(facts.duration)
+        entries.append((facts.incident.started_at, facts.incident.title, labels("history.incidents"),
+                        layout.incident.format(id=facts.id), duration))  # fmt: skip
+    for facts in snapshot.maintenance:
+        if facts.window.scheduled_for <= snapshot.now:
+            entries.append((facts.window.scheduled_for, facts.window.title, labels("history.maintenance"),
+                            layout.maintenance.format(id=facts.id), ""))  # fmt: skip
+    entries.sort(key=lambda e: (e[0], e[3]), reverse=True)
+    pages = max(1, -(-len(entries) // HISTORY_PAGE_SIZE))
+    for number in range(1, pages + 1):
+        path = layout.history(number)
+        chunk = entries[(number - 1) * HISTORY_PAGE_SIZE : number * HISTORY_PAGE_SIZE]
+        months = []
+        for _, items in groupby(chunk, key=lambda e: dates.local(e[0]).strftime("%Y-%m")):
+            items = list(items)
+            month = dates.month(dates.local(items[0][0]).date())
+            months.append((month[:1].upper() + month[1:],
+                           [_HistoryEntry(at, title, kind, ctx.link(path, target), duration)
+                            for at, title, kind, target, duration in items]))  # fmt: skip
+        page = render(
+            "status/history.md.j2",
+            months=months,
+            page=number,
+            pages=pages,
+            newer_link=ctx.link(path, layout.history(number - 1)) if number > 1 else "",
+            older_link=ctx.link(path, layout.history(number + 1)) if number < pages else "",
+            back_link=ctx.link(path, layout.index),
+            **common,
+        )
+        title = labels("history.title") if number == 1 else f"{labels('history.title')} · {number}"
+        plan.add(path, front_matter(title, hide=["navigation", "toc"]) + page)
