@@ -217,6 +217,8 @@ def _problems_from(
             reason = error["msg"].removeprefix("Value error, ")
             given = error.get("input")
             shown = f" (got {given!r})" if isinstance(given, (str, int, float)) and len(str(given)) < 80 else ""
+            if isinstance(given, bool) and kind != "bool_type":
+                shown += "; YAML reads unquoted yes/no/on/off as true/false, so put the word in quotes"
             message = f"{dotted(path)}: {reason}{shown}"
         problems.append(doc.problem(path, message))
     return problems
