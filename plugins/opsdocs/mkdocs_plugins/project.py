@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
@@ -35,8 +36,14 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         add_assets(files, config, ("opsdocs.css",))
         if not data.public:
             return files
+        pages_root = data.root / data.layout.docs_dir
         for file in list(files):
-            meta = data.project.pages.get(file.src_uri)
+            # Only hand-written pages of the project carry front matter; a generated page at
+            # the same path (the standalone status page at index.md) is not one of them.
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            if source is None or not source.is_relative_to(pages_root):
+                continue
+            meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
             if meta is not None and meta.audience == "internal":
                 files.remove(file)
         return files

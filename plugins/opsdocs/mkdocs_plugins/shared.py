@@ -35,6 +35,8 @@ class ProjectSettings(Config):
     audience = c.Choice(("staff", "public"), default="staff")
     data_dir = c.Type(str, default="data")
     runbooks_dir = c.Type(str, default="runbooks")
+    docs_dir = c.Optional(c.Type(str))
+    """The project's hand-written pages, which data links to; defaults to MkDocs' ``docs_dir``."""
     labels = c.Type(dict, default={})
 
 
@@ -45,6 +47,7 @@ class BuildData:
     project: Project
     settings: ProjectSettings
     root: Path
+    layout: Layout
     now: datetime
     config: MkDocsConfig = field(repr=False)
 
@@ -128,7 +131,7 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
         return _builds["data"]
     settings = settings_of(config)
     root = Path(config.config_file_path).resolve().parent
-    docs_dir = Path(config.docs_dir).resolve()
+    docs_dir = (root / settings.docs_dir).resolve() if settings.docs_dir else Path(config.docs_dir).resolve()
     layout = Layout(
         data_dir=settings.data_dir,
         runbooks_dir=settings.runbooks_dir,
@@ -138,7 +141,7 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
         now = build_now()
     except ClockError as exc:
         raise PluginError(f"opsdocs: {exc}") from None
-    data = BuildData(_load_project(root, layout), settings, root, now, config)
+    data = BuildData(_load_project(root, layout), settings, root, layout, now, config)
     _builds.update(config=config, data=data)
     return data
 

@@ -1,0 +1,62 @@
+"""The example project builds strictly, reproducibly, and keeps staff pages off the public site."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import REPO, build_site, tree
+
+
+@pytest.fixture(scope="module")
+def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("public") / "site"
+    result = build_site(REPO / "mkdocs.public.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def staff_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("staff") / "site"
+    result = build_site(REPO / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_the_example_data_is_valid() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "opsdocs.cli", "validate", str(REPO)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stdout
+
+
+def test_two_builds_at_the_same_now_are_byte_identical(public_site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = build_site(REPO / "mkdocs.public.yml", again)
+    assert result.returncode == 0, result.stderr
+    first, second = tree(public_site), tree(again)
+    assert sorted(first) == sorted(second)
+    different = [path for path in first if first[path] != second[path]]
+    assert different == []
+
+
+def test_internal_pages_are_built_for_staff_only(public_site: Path, staff_site: Path) -> None:
+    for page in ("maintenance-guide", "monitoring-metrics", "deployment-guide", "opsdocs/data-files"):
+        assert (staff_site / page / "index.html").is_file(), page
+        assert not (public_site / page).exists(), page
+    assert (public_site / "user-guide" / "index.html").is_file()
+    index = json.loads((public_site / "search" / "search_index.json").read_text())
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any(loc.startswith(("maintenance-guide", "deployment-guide", "opsdocs/")) for loc in locations)
+
+
+def test_no_page_requests_another_host(public_site: Path) -> None:
+    for page in public_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html, page
+        assert "fonts.gstatic.com" not in html, page
