@@ -11,7 +11,9 @@ REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = "2026-11-28T12:00:00-03:00"
 
 
-def build_site(config: Path, out: Path, now: str = FIXED_NOW, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build_site(
+    config: Path, out: Path, now: str = FIXED_NOW, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` on ``config`` into ``out`` at ``now``; return the finished process."""
     env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH"}}
     env["OPSDOCS_NOW"] = now
@@ -23,4 +25,6 @@ def build_site(config: Path, out: Path, now: str = FIXED_NOW, strict: bool = Tru
 
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by relative path, with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

@@ -30,7 +30,9 @@ def test_the_example_data_is_valid() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "opsdocs.cli", "validate", str(REPO)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "opsdocs.cli", "validate", str(REPO)], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
 

@@ -6,7 +6,6 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from opsdocs.derive.overall import Indicator, overall_indicator
 from opsdocs.derive.timeline import all_intervals, maintenance_status, status_at
 from opsdocs.derive.uptime import UptimePolicy, daily_history, uptime
@@ -141,7 +140,9 @@ def test_a_cancelled_maintenance_changes_nothing() -> None:
         ([S.degraded_performance], [Impact.minor], True, Indicator.minor),
     ],
 )
-def test_overall_indicator(statuses: list[S], impacts: list[Impact], maintenance: bool, expected: Indicator) -> None:
+def test_overall_indicator(
+    statuses: list[S], impacts: list[Impact], maintenance: bool, expected: Indicator
+) -> None:
     assert overall_indicator(statuses, impacts, maintenance) == expected
 
 
@@ -184,7 +185,9 @@ def test_uptime_starts_no_earlier_than_tracking() -> None:
     intervals = all_intervals([OUTAGE], [], at("2026-03-11 00:00"))["api"]
     result = uptime(intervals, at("2026-02-01 00:00"), at("2026-03-11 00:00"), POLICY, at("2026-03-10 00:00"))
     assert result.tracked == timedelta(days=1)
-    nothing = uptime(intervals, at("2026-02-01 00:00"), at("2026-02-02 00:00"), POLICY, at("2026-03-10 00:00"))
+    nothing = uptime(
+        intervals, at("2026-02-01 00:00"), at("2026-02-02 00:00"), POLICY, at("2026-03-10 00:00")
+    )
     assert nothing.percent is None
     assert nothing.display() == "—"
 

@@ -52,7 +52,9 @@ def page(site: Path, path: str) -> lxml_html.HtmlElement:
 )
 def test_every_api_file_has_the_statuspage_shape(site: Path, path: str, definition: str) -> None:
     schema = {**SCHEMA, "$ref": f"#/$defs/{definition}"}
-    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(api(site, path))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        api(site, path)
+    )
 
 
 def test_summary_carries_the_statuses_at_now(site: Path) -> None:
@@ -75,14 +77,21 @@ def test_updates_after_now_are_not_published_and_come_newest_first(site: Path) -
     assert incident["status"] == "identified"
     assert [u["status"] for u in incident["incident_updates"]] == ["identified", "investigating"]
     assert incident["incident_updates"][0]["affected_components"] == [
-        {"code": "web", "name": "Web app", "old_status": "degraded_performance", "new_status": "partial_outage"}
+        {
+            "code": "web",
+            "name": "Web app",
+            "old_status": "degraded_performance",
+            "new_status": "partial_outage",
+        }
     ]
     assert incident["shortlink"] == "https://status.acme.test/status/incidents/web-slow/"
     assert "must not show" not in (site / "status" / "incidents" / "web-slow" / "index.html").read_text()
 
 
 def test_maintenance_lists_split_by_stage(site: Path) -> None:
-    assert [m["id"] for m in api(site, "scheduled-maintenances/active.json")["scheduled_maintenances"]] == ["email-now"]
+    assert [m["id"] for m in api(site, "scheduled-maintenances/active.json")["scheduled_maintenances"]] == [
+        "email-now"
+    ]
     upcoming = api(site, "scheduled-maintenances/upcoming.json")["scheduled_maintenances"]
     assert [(m["id"], m["status"]) for m in upcoming] == [("db-later", "scheduled")]
     assert upcoming[0]["scheduled_for"] == "2026-12-05T05:00:00.000Z"

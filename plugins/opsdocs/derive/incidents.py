@@ -57,7 +57,9 @@ class IncidentFacts:
         return min(times) if times else None
 
 
-def incident_facts(incident: Incident, severities: dict[str, Severity], now: datetime) -> IncidentFacts | None:
+def incident_facts(
+    incident: Incident, severities: dict[str, Severity], now: datetime
+) -> IncidentFacts | None:
     """The incident as known at ``now``, or None if it had not started by then."""
     if incident.started_at > now:
         return None

@@ -125,11 +125,15 @@ def _mean(values: list[timedelta]) -> timedelta | None:
     return timedelta(seconds=statistics.fmean(v.total_seconds() for v in values)) if values else None
 
 
-def window_figures(incidents: list[Incident], severities: list[Severity], now: datetime, days: int) -> WindowFigures:
+def window_figures(
+    incidents: list[Incident], severities: list[Severity], now: datetime, days: int
+) -> WindowFigures:
     """Reliability figures for incidents that started in the ``days`` before ``now``."""
     start = now - timedelta(days=days)
     by_id = {s.id: s for s in severities}
-    started = sorted((i for i in incidents if start <= i.started_at <= now), key=lambda i: (i.started_at, i.id))
+    started = sorted(
+        (i for i in incidents if start <= i.started_at <= now), key=lambda i: (i.started_at, i.id)
+    )
     times = [incident_times(i, by_id.get(i.severity), now) for i in started]
     per_severity = []
     for severity in sorted(severities, key=lambda s: s.level):

@@ -76,7 +76,7 @@ class StatusSnapshot:
     incidents: tuple[IncidentFacts, ...]
     """Every incident started by ``now``, newest first."""
     maintenance: tuple[MaintenanceFacts, ...]
-    """Every window not cancelled, newest first."""
+    """Every window announced by ``now`` and not cancelled, newest first."""
     intervals: dict[str, list[Interval]]
 
     @property
@@ -108,7 +108,11 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
     severities = {s.id: s for s in project.severities.severities}
     incidents = [f for i in project.incidents if (f := incident_facts(i, severities, now)) is not None]
     incidents.sort(key=lambda f: (f.incident.started_at, f.id), reverse=True)
-    windows = [MaintenanceFacts(w, maintenance_status(w, now)) for w in project.maintenance if not w.cancelled]
+    windows = [
+        MaintenanceFacts(w, maintenance_status(w, now))
+        for w in project.maintenance
+        if not w.cancelled and w.is_announced(now)
+    ]
     windows.sort(key=lambda m: (m.window.scheduled_for, m.id), reverse=True)
     intervals = all_intervals(project.incidents, project.maintenance, now)
 

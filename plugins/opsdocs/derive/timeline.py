@@ -6,6 +6,7 @@ so a build at a past ``now`` shows the page exactly as it was then.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -15,7 +16,6 @@ from enum import IntEnum
 from opsdocs.model.components import ComponentStatus
 from opsdocs.model.incidents import Incident
 from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
-
 
 OPEN_END = datetime.max.replace(tzinfo=UTC)
 """End of an interval still in force at ``now``: an open incident, a window not yet over."""
@@ -123,7 +123,12 @@ def incident_intervals(incident: Incident, now: datetime) -> list[Interval]:
 
 
 def _close(
-    intervals: list[Interval], source: str, component_id: str, start: datetime, status: ComponentStatus, end: datetime
+    intervals: list[Interval],
+    source: str,
+    component_id: str,
+    start: datetime,
+    status: ComponentStatus,
+    end: datetime,
 ) -> None:
     if status != ComponentStatus.operational and end > start:
         intervals.append(Interval(component_id, start, end, status, source))
@@ -166,13 +171,18 @@ def worst_segments(intervals: list[Interval], start: datetime, end: datetime) ->
         return []
     cuts = sorted({start, end, *(max(i.start, start) for i in clipped), *(min(i.end, end) for i in clipped)})
     segments: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:], strict=False):
+    for left, right in itertools.pairwise(cuts):
         covering = [i for i in clipped if i.start <= left and i.end >= right]
         if not covering:
             continue
         worst = max(covering, key=lambda i: rank(i.status)).status
         sources = tuple(sorted({i.source_id for i in covering}))
-        if segments and segments[-1].end == left and segments[-1].status == worst and segments[-1].sources == sources:
+        if (
+            segments
+            and segments[-1].end == left
+            and segments[-1].status == worst
+            and segments[-1].sources == sources
+        ):
             segments[-1] = Segment(segments[-1].start, right, worst, sources)
         else:
             segments.append(Segment(left, right, worst, sources))

@@ -1,4 +1,4 @@
-"""The ``opsdocs/handbook`` plugin: staff pages generated from ``data/`` (severities, process, contacts...)."""
+"""The ``opsdocs/handbook`` plugin: staff pages generated from ``data/`` (severities, contacts...)."""
 
 from __future__ import annotations
 

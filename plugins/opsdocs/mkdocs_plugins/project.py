@@ -48,7 +48,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
                 files.remove(file)
         return files
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         data = load_for_build(config)
         for folder in (data.settings.data_dir, data.settings.runbooks_dir):
             path = data.root / folder

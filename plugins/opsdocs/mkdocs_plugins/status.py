@@ -34,7 +34,9 @@ class StatusPlugin(BasePlugin[StatusConfig]):
             load_for_build(config)
             weight = self.config.partial_outage_weight
             if not 0.0 <= weight <= 1.0:
-                raise PluginError(f"opsdocs/status: partial_outage_weight must be between 0 and 1, not {weight}")
+                raise PluginError(
+                    f"opsdocs/status: partial_outage_weight must be between 0 and 1, not {weight}"
+                )
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:

@@ -53,7 +53,11 @@ def _project(value: Any) -> Any:
     if isinstance(value, list):
         items = [_project(item) for item in value]
         kept = [item for item in items if item is not _DROP]
-        return kept if any(a is not b for a, b in zip(kept, value, strict=False)) or len(kept) != len(value) else value
+        return (
+            kept
+            if any(a is not b for a, b in zip(kept, value, strict=False)) or len(kept) != len(value)
+            else value
+        )
     if isinstance(value, dict):
         projected = {key: _project(item) for key, item in value.items()}
         kept = {key: item for key, item in projected.items() if item is not _DROP}

@@ -83,9 +83,7 @@ def parse_duration(value: Any) -> Any:
     if isinstance(value, timedelta):
         return value
     if isinstance(value, str) and _DURATION_FULL.match(value):
-        seconds = sum(
-            float(n) * _UNIT_SECONDS[unit.lower()] for n, unit in _DURATION_PART.findall(value)
-        )
+        seconds = sum(float(n) * _UNIT_SECONDS[unit.lower()] for n, unit in _DURATION_PART.findall(value))
         return timedelta(seconds=seconds)
     if isinstance(value, str):
         raise ValueError(f"'{value}' is not a duration; write it like 15m, 2h, 1h30m or 30d")
@@ -127,7 +125,9 @@ def _attach_zone(value: datetime, info: ValidationInfo) -> datetime:
 
 def _normalise_timestamp(value: Any) -> Any:
     if isinstance(value, str):
-        return value.strip().replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value.strip()) else value
+        return (
+            value.strip().replace(" ", "T", 1) if re.match(r"^\d{4}-\d\d-\d\d \d", value.strip()) else value
+        )
     return value
 
 
@@ -172,5 +172,6 @@ class Frequency(StrEnum):
     quarterly = "quarterly"
     yearly = "yearly"
     as_needed = "as_needed"
+
 
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", description="An email address.")]

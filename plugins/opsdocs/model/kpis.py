@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
+
 from pydantic import Field, model_validator
 
 from opsdocs.model.base import Audience, Id, Record, public_record
@@ -27,7 +28,15 @@ class Measure(StrEnum):
 
 
 _TARGET = re.compile(r"^\s*(<=|>=|<|>|≤|≥)\s*(\d+(?:\.\d+)?)\s*(%|h|min|m|d|/5)?\s*$")
-_UNITS = {"%": "percent", "h": "hours", "min": "minutes", "m": "minutes", "d": "days", "/5": "score5", None: "number"}
+_UNITS = {
+    "%": "percent",
+    "h": "hours",
+    "min": "minutes",
+    "m": "minutes",
+    "d": "days",
+    "/5": "score5",
+    None: "number",
+}
 
 
 class Kpi(Record):

@@ -38,7 +38,9 @@ class MaintenanceWindow(Record):
     message: Markdown = Field(description="What will happen and what customers will notice.")
     updates: list[MaintenanceUpdate] = Field(default_factory=list)
     announced_at: Timestamp | None = Field(
-        None, description="When the window was announced; defaults to 72 hours before it starts."
+        None,
+        description="When the window was announced; it is hidden before then. Without it the window "
+        "shows at once and is dated 72 hours before it starts.",
     )
     cancelled: bool = False
     revision: int = Field(
@@ -49,5 +51,9 @@ class MaintenanceWindow(Record):
 
     @property
     def announced(self) -> datetime:
-        """When the window was (or is to be taken as) announced."""
+        """The date of the window's announcement, for feeds and the API."""
         return self.announced_at or self.scheduled_for - timedelta(hours=72)
+
+    def is_announced(self, now: datetime) -> bool:
+        """Whether the window is public at ``now``: always, unless ``announced_at`` is later."""
+        return self.announced_at is None or self.announced_at <= now

@@ -133,7 +133,9 @@ def _read_kind(
     path = data_dir / kind.pattern
     if not path.exists():
         if kind.required:
-            problems.append(Problem(_relative(root, path), 0, 0, f"missing required file ({kind.description})"))
+            problems.append(
+                Problem(_relative(root, path), 0, 0, f"missing required file ({kind.description})")
+            )
         return None
     if not _inside(root, path, problems):
         return None
@@ -216,7 +218,9 @@ def _problems_from(
         else:
             reason = error["msg"].removeprefix("Value error, ")
             given = error.get("input")
-            shown = f" (got {given!r})" if isinstance(given, (str, int, float)) and len(str(given)) < 80 else ""
+            shown = (
+                f" (got {given!r})" if isinstance(given, (str, int, float)) and len(str(given)) < 80 else ""
+            )
             if isinstance(given, bool) and kind != "bool_type":
                 shown += "; YAML reads unquoted yes/no/on/off as true/false, so put the word in quotes"
             message = f"{dotted(path)}: {reason}{shown}"

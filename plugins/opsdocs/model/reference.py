@@ -12,8 +12,16 @@ from pydantic.fields import FieldInfo
 from opsdocs.model.base import AUDIENCE_KEY
 from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS
 
-_SCALARS = {"str": "text", "int": "whole number", "float": "number", "bool": "true/false",
-            "date": "date", "datetime": "date and time", "timedelta": "duration", "HttpUrl": "web address"}  # fmt: skip
+_SCALARS = {
+    "str": "text",
+    "int": "whole number",
+    "float": "number",
+    "bool": "true/false",
+    "date": "date",
+    "datetime": "date and time",
+    "timedelta": "duration",
+    "HttpUrl": "web address",
+}
 
 
 def _type_name(annotation: typing.Any) -> tuple[str, list[type[BaseModel]]]:
@@ -48,7 +56,7 @@ def _type_name(annotation: typing.Any) -> tuple[str, list[type[BaseModel]]]:
 
 def _row(name: str, info: FieldInfo) -> tuple[str, list[type[BaseModel]]]:
     kind, models = _type_name(info.annotation)
-    if name == "id" or "Id" in str(info.annotation) and "id" in name:
+    if name == "id" or ("Id" in str(info.annotation) and "id" in name):
         kind = kind.replace("text", "id")
     required = "yes" if info.is_required() else "no"
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}

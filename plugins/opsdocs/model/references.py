@@ -44,12 +44,18 @@ class _Checker:
                 seen[value] = record.source
         return set(seen)
 
-    def known(self, record: Record | None, field: FieldPath, value: str | None, kind: str, ids: set[str], where: str) -> None:
+    def known(
+        self, record: Record | None, field: FieldPath, value: str | None, kind: str, ids: set[str], where: str
+    ) -> None:
         """A problem when ``value`` is not one of ``ids``, with the closest match as a hint."""
         if value is None or value in ids:
             return
         hint = get_close_matches(value, sorted(ids), n=1)
-        tail = f"; did you mean '{hint[0]}'?" if hint else (f" ({where} has none)" if not ids else f" (see {where})")
+        tail = (
+            f"; did you mean '{hint[0]}'?"
+            if hint
+            else (f" ({where} has none)" if not ids else f" (see {where})")
+        )
         label = ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in field).replace(".[", "[")
         self.at(record, field, f"{label}: unknown {kind} '{value}'{tail}")
 
@@ -95,7 +101,9 @@ def check_references(project: Project, layout: Layout) -> list[Problem]:
         for i, contact_id in enumerate(level.contacts):
             c.known(level, ("contacts", i), contact_id, "contact", contact_ids, contacts_file)
     if contacts.on_call is not None:
-        c.known(contacts.on_call, ("contact",), contacts.on_call.contact, "contact", contact_ids, contacts_file)
+        c.known(
+            contacts.on_call, ("contact",), contacts.on_call.contact, "contact", contact_ids, contacts_file
+        )
 
     steps: list[Step] = [s for p in project.process.phases for s in p.steps]
     steps += project.deployment.checklist + project.deployment.process
@@ -127,52 +135,115 @@ def check_references(project: Project, layout: Layout) -> list[Problem]:
     return c.problems
 
 
-def _check_incidents(c: _Checker, severities: set[str], components: set[str], runbooks: set[str], roles: set[str]) -> None:
+def _check_incidents(
+    c: _Checker, severities: set[str], components: set[str], runbooks: set[str], roles: set[str]
+) -> None:
     data = c.layout.data_dir
     for incident in c.project.incidents:
         c.known(incident, ("severity",), incident.severity, "severity", severities, f"{data}/severities.yml")
         for component_id in incident.components:
-            c.known(incident, ("components", component_id), component_id, "component", components, f"{data}/components.yml")
+            c.known(
+                incident,
+                ("components", component_id),
+                component_id,
+                "component",
+                components,
+                f"{data}/components.yml",
+            )
         for i, runbook_id in enumerate(incident.runbooks):
             c.known(incident, ("runbooks", i), runbook_id, "runbook", runbooks, f"{c.layout.runbooks_dir}/")
         start, end = incident.started_at, incident.resolved_at
         if end is not None and end < start:
-            c.at(incident, ("resolved_at",), f"resolved_at: {end.isoformat()} is before started_at {start.isoformat()}")
+            c.at(
+                incident,
+                ("resolved_at",),
+                f"resolved_at: {end.isoformat()} is before started_at {start.isoformat()}",
+            )
         if incident.acknowledged_at is not None and incident.acknowledged_at < start:
             c.at(incident, ("acknowledged_at",), "acknowledged_at: is before started_at")
         for i, update in enumerate(incident.updates):
             if update.at < start:
-                c.at(incident, ("updates", i, "at"), f"updates[{i}].at: {update.at.isoformat()} is before the incident started ({start.isoformat()})")
+                c.at(
+                    incident,
+                    ("updates", i, "at"),
+                    f"updates[{i}].at: {update.at.isoformat()} is before the incident started "
+                    f"({start.isoformat()})",
+                )
             if end is not None and update.at > end:
-                c.at(incident, ("updates", i, "at"), f"updates[{i}].at: {update.at.isoformat()} is after the incident was resolved ({end.isoformat()})")
+                c.at(
+                    incident,
+                    ("updates", i, "at"),
+                    f"updates[{i}].at: {update.at.isoformat()} is after the incident was resolved "
+                    f"({end.isoformat()})",
+                )
             for component_id in update.components:
                 if component_id not in components:
-                    c.known(incident, ("updates", i, "components", component_id), component_id, "component", components, f"{data}/components.yml")
+                    c.known(
+                        incident,
+                        ("updates", i, "components", component_id),
+                        component_id,
+                        "component",
+                        components,
+                        f"{data}/components.yml",
+                    )
                 elif component_id not in incident.components:
-                    c.at(incident, ("updates", i, "components", component_id), f"updates[{i}].components: '{component_id}' is not listed in the incident's components")
+                    c.at(
+                        incident,
+                        ("updates", i, "components", component_id),
+                        f"updates[{i}].components: '{component_id}' is not listed in the incident's "
+                        "components",
+                    )
         if not incident.updates:
             continue
         latest_index, latest = max(enumerate(incident.updates), key=lambda pair: pair[1].at)
         if end is not None:
             if latest.status != UpdateStatus.resolved:
-                c.at(incident, ("updates", latest_index, "status"), f"updates[{latest_index}].status: the incident is resolved, so its last update must have status 'resolved'")
+                c.at(
+                    incident,
+                    ("updates", latest_index, "status"),
+                    f"updates[{latest_index}].status: the incident is resolved, so its last update must "
+                    "have status 'resolved'",
+                )
             for component_id, status in latest.components.items():
                 if status != ComponentStatus.operational:
-                    c.at(incident, ("updates", latest_index, "components", component_id), f"updates[{latest_index}].components.{component_id}: still '{status.value}' in the resolving update; a resolved incident leaves components operational")
+                    c.at(
+                        incident,
+                        ("updates", latest_index, "components", component_id),
+                        f"updates[{latest_index}].components.{component_id}: still '{status.value}' in the "
+                        "resolving update; a resolved incident leaves components operational",
+                    )
         elif latest.status == UpdateStatus.resolved:
-            c.at(incident, ("updates", latest_index, "status"), f"updates[{latest_index}].status: 'resolved' but the incident has no resolved_at")
+            c.at(
+                incident,
+                ("updates", latest_index, "status"),
+                f"updates[{latest_index}].status: 'resolved' but the incident has no resolved_at",
+            )
         if incident.postmortem is not None:
             for i, item in enumerate(incident.postmortem.action_items):
-                c.known(incident, ("postmortem", "action_items", i, "owner"), item.owner, "role", roles, f"{data}/team.yml")
+                c.known(
+                    incident,
+                    ("postmortem", "action_items", i, "owner"),
+                    item.owner,
+                    "role",
+                    roles,
+                    f"{data}/team.yml",
+                )
 
 
 def _check_maintenance(c: _Checker, components: set[str]) -> None:
     data = c.layout.data_dir
     for window in c.project.maintenance:
         for i, component_id in enumerate(window.components):
-            c.known(window, ("components", i), component_id, "component", components, f"{data}/components.yml")
+            c.known(
+                window, ("components", i), component_id, "component", components, f"{data}/components.yml"
+            )
         if window.scheduled_until <= window.scheduled_for:
-            c.at(window, ("scheduled_until",), f"scheduled_until: {window.scheduled_until.isoformat()} is not after scheduled_for {window.scheduled_for.isoformat()}")
+            c.at(
+                window,
+                ("scheduled_until",),
+                f"scheduled_until: {window.scheduled_until.isoformat()} is not after scheduled_for "
+                f"{window.scheduled_for.isoformat()}",
+            )
 
 
 def _check_runbooks(c: _Checker, severities: set[str], components: set[str], roles: set[str]) -> None:
@@ -193,9 +264,15 @@ def _check_training(c: _Checker, runbooks: set[str]) -> None:
         for module in path.modules:
             for i, needed in enumerate(module.prerequisites):
                 if needed not in earlier:
-                    c.at(module, ("prerequisites", i), f"prerequisites[{i}]: '{needed}' is not an earlier module of path '{path.id}'")
+                    c.at(
+                        module,
+                        ("prerequisites", i),
+                        f"prerequisites[{i}]: '{needed}' is not an earlier module of path '{path.id}'",
+                    )
             for i, link in enumerate(module.links):
                 if link.page is not None and not (docs / link.page.split("#")[0]).is_file():
-                    c.at(link, ("page",), f"links[{i}].page: no page '{link.page}' under {c.layout.docs_dir}/")
+                    c.at(
+                        link, ("page",), f"links[{i}].page: no page '{link.page}' under {c.layout.docs_dir}/"
+                    )
                 c.known(link, ("runbook",), link.runbook, "runbook", runbooks, f"{c.layout.runbooks_dir}/")
             earlier.add(module.id)

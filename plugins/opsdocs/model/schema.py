@@ -14,8 +14,13 @@ SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 def schema_for(kind: DataKind) -> dict[str, Any]:
     """The JSON Schema of one kind of file."""
     schema = kind.model.model_json_schema(mode="validation")
-    return {"$schema": SCHEMA_DIALECT, "$id": kind.schema_name, "title": kind.pattern, **schema,
-            "description": kind.description}
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": kind.schema_name,
+        "title": kind.pattern,
+        **schema,
+        "description": kind.description,
+    }
 
 
 def write_schemas(out_dir: Path) -> list[Path]:

@@ -45,7 +45,9 @@ def timestamp(moment: datetime | None) -> str | None:
 class ApiWriter:
     """Builds the API objects of one snapshot."""
 
-    def __init__(self, ctx: RenderContext, snapshot: StatusSnapshot, incident_page: str, maintenance_page: str) -> None:
+    def __init__(
+        self, ctx: RenderContext, snapshot: StatusSnapshot, incident_page: str, maintenance_page: str
+    ) -> None:
         self.ctx = ctx
         self.snapshot = snapshot
         self.page_id = _page_id(ctx)
@@ -67,7 +69,10 @@ class ApiWriter:
 
     def status(self) -> dict[str, str]:
         indicator = self.snapshot.indicator
-        return {"indicator": indicator.value, "description": self.ctx.labels(f"status.indicator.{indicator.value}")}
+        return {
+            "indicator": indicator.value,
+            "description": self.ctx.labels(f"status.indicator.{indicator.value}"),
+        }
 
     def component(self, facts: ComponentFacts, position: int) -> dict[str, Any]:
         component = facts.component
@@ -96,7 +101,9 @@ class ApiWriter:
             group = facts.group
             if group is not None and group.id not in seen_groups:
                 seen_groups.add(group.id)
-                members = [c for c in self.snapshot.components if c.group is not None and c.group.id == group.id]
+                members = [
+                    c for c in self.snapshot.components if c.group is not None and c.group.id == group.id
+                ]
                 worst = max((c.status for c in members), key=rank, default=ComponentStatus.operational)
                 result.append(
                     {
@@ -188,7 +195,12 @@ class ApiWriter:
                 "updated_at": timestamp(at),
                 "display_at": timestamp(at),
                 "affected_components": [
-                    {"code": c["id"], "name": c["name"], "old_status": "operational", "new_status": "under_maintenance"}
+                    {
+                        "code": c["id"],
+                        "name": c["name"],
+                        "old_status": "operational",
+                        "new_status": "under_maintenance",
+                    }
                     for c in self._affected(window.components)
                 ]
                 or None,
@@ -250,7 +262,12 @@ def _page_id(ctx: RenderContext) -> str:
 
 
 def render_api(
-    ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, incident_page: str, maintenance_page: str, prefix: str = ""
+    ctx: RenderContext,
+    snapshot: StatusSnapshot,
+    plan: SitePlan,
+    incident_page: str,
+    maintenance_page: str,
+    prefix: str = "",
 ) -> None:
     """Add the API files to ``plan``; ``incident_page`` is a pattern such as ``status/incidents/{id}.md``."""
     writer = ApiWriter(ctx, snapshot, incident_page, maintenance_page)

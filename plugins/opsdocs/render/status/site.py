@@ -133,7 +133,9 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         },
         **common,
     )
-    plan.add(index, front_matter(labels("status.title"), hide=["navigation", "toc"]) + status_page, Audience.public)
+    plan.add(
+        index, front_matter(labels("status.title"), hide=["navigation", "toc"]) + status_page, Audience.public
+    )
 
     severities = {s.id: s.name for s in ctx.project.severities.severities}
     for facts in snapshot.incidents:
@@ -144,7 +146,9 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
             affected=[(cid, status.value) for cid, status in facts.incident.components.items()],
-            public_summary=render_markdown(postmortem.public_summary) if postmortem and postmortem.public_summary else "",
+            public_summary=render_markdown(postmortem.public_summary)
+            if postmortem and postmortem.public_summary
+            else "",
             back_link=ctx.link(path, index),
             **common,
         )
@@ -157,7 +161,9 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/maintenance.md.j2",
             facts=facts,
             component_names=[names.get(c, c) for c in facts.window.components],
-            updates=sorted((u for u in facts.window.updates if u.at <= snapshot.now), key=lambda u: u.at, reverse=True),
+            updates=sorted(
+                (u for u in facts.window.updates if u.at <= snapshot.now), key=lambda u: u.at, reverse=True
+            ),
             back_link=ctx.link(path, index),
             **common,
         )

@@ -1,0 +1,157 @@
+"""The status history as RSS 2.0 and Atom feeds, built with feedgen.
+
+One item per published incident update, per published maintenance update and per maintenance
+announcement, newest first, the ``FEED_CAP`` most recent only. Everything in the feeds comes
+from the snapshot, so two builds with the same data and ``now`` write byte-identical files:
+the feeds' ``updated``/``lastBuildDate`` is the newest item's time (``now`` when there is none)
+and the generator carries no version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from feedgen.feed import FeedGenerator
+
+from opsdocs.derive.status import StatusSnapshot
+from opsdocs.model.base import Audience
+from opsdocs.model.maintenance import MaintenanceStatus
+from opsdocs.render.context import RenderContext
+from opsdocs.render.markdown import render_markdown
+from opsdocs.render.plan import SitePlan
+
+FEED_CAP = 50
+"""The feeds list the 50 most recent items, as Statuspage's do."""
+
+GENERATOR = "opsdocs"
+"""Generator named in the feeds: no version, no address, so nothing changes between builds."""
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    """One published update, as a feed item."""
+
+    at: datetime
+    guid: str
+    title: str
+    link: str
+    html: str
+
+
+def absolute_context(ctx: RenderContext) -> RenderContext:
+    """``ctx``, with the site's address from ``site.yml`` when the build gave none.
+
+    Feeds and calendars are read outside the site, so their links must be absolute.
+    """
+    if ctx.site_url:
+        return ctx
+    url = str(ctx.project.site.url)
+    return replace(ctx, site_url=url if url.endswith("/") else url + "/")
+
+
+def feed_items(
+    ctx: RenderContext, snapshot: StatusSnapshot, incident_page: str, maintenance_page: str
+) -> list[FeedItem]:
+    """Every published incident and maintenance update, newest first, at most ``FEED_CAP``.
+
+    An item's guid is its page's address and ``#update-N``, N counting the record's published
+    updates from the oldest, so an item keeps its guid as later updates are published. A
+    maintenance window's announcement is ``#announcement``; it is an item once announced.
+    """
+    ctx = absolute_context(ctx)
+    labels, now = ctx.labels, snapshot.now
+    items: list[FeedItem] = []
+    for facts in snapshot.incidents:
+        incident = facts.incident
+        link = ctx.absolute(incident_page.format(id=incident.id))
+        published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at)
+        for index, update in enumerate(published, start=1):
+            status = labels(f"incident.status.{update.status.value}")
+            items.append(
+                FeedItem(
+                    at=update.at,
+                    guid=f"{link}#update-{index}",
+                    title=labels("feed.item", title=incident.title, status=status),
+                    link=link,
+                    html=str(render_markdown(update.message)),
+                )
+            )
+    for maintenance in snapshot.maintenance:
+        window = maintenance.window
+        link = ctx.absolute(maintenance_page.format(id=window.id))
+        if window.announced <= now:
+            status = labels(f"maintenance.status.{MaintenanceStatus.scheduled.value}")
+            items.append(
+                FeedItem(
+                    at=window.announced,
+                    guid=f"{link}#announcement",
+                    title=labels("feed.item", title=window.title, status=status),
+                    link=link,
+                    html=str(render_markdown(window.message)),
+                )
+            )
+        published = sorted((u for u in window.updates if u.at <= now), key=lambda u: u.at)
+        for index, update in enumerate(published, start=1):
+            status = labels(f"maintenance.status.{update.status.value}")
+            items.append(
+                FeedItem(
+                    at=update.at,
+                    guid=f"{link}#update-{index}",
+                    title=labels("feed.item", title=window.title, status=status),
+                    link=link,
+                    html=str(render_markdown(update.message)),
+                )
+            )
+    items.sort(key=lambda item: (item.at, item.guid), reverse=True)
+    return items[:FEED_CAP]
+
+
+def _generator(
+    ctx: RenderContext, snapshot: StatusSnapshot, items: list[FeedItem], status_page: str, self_url: str
+) -> FeedGenerator:
+    """A feed of ``items`` whose own address is ``self_url``."""
+    site = ctx.project.site
+    feed = FeedGenerator()
+    feed.id(self_url)
+    feed.title(ctx.labels("feed.title", product=site.product, title=ctx.labels("status.title")))
+    feed.description(ctx.labels("feed.description", product=site.product))
+    feed.author({"name": site.organisation})
+    feed.link(href=self_url, rel="self")
+    feed.link(href=ctx.absolute(status_page), rel="alternate")  # last: feedgen takes it for RSS's <link>
+    feed.language(ctx.labels.language)
+    feed.generator(GENERATOR)
+    feed.updated(items[0].at if items else snapshot.now)
+    for item in items:
+        entry = feed.add_entry(order="append")
+        entry.id(item.guid)
+        entry.title(item.title)
+        entry.link(href=item.link, rel="alternate")
+        entry.published(item.at)
+        entry.updated(item.at)
+        entry.content(item.html, type="html")
+    return feed
+
+
+def render_feeds(
+    ctx: RenderContext,
+    snapshot: StatusSnapshot,
+    plan: SitePlan,
+    incident_page: str,
+    maintenance_page: str,
+    prefix: str = "",
+) -> None:
+    """Add ``history.rss`` and ``history.atom`` under ``prefix`` to ``plan``.
+
+    ``prefix`` is the status pages' folder (``status/``, or ``''`` on a standalone status
+    site); ``incident_page`` and ``maintenance_page`` are patterns such as
+    ``status/incidents/{id}.md``.
+    """
+    ctx = absolute_context(ctx)
+    items = feed_items(ctx, snapshot, incident_page, maintenance_page)
+    status_page = f"{prefix}index.md"
+    rss_path, atom_path = f"{prefix}history.rss", f"{prefix}history.atom"
+    rss = _generator(ctx, snapshot, items, status_page, ctx.absolute(rss_path)).rss_str(pretty=True)
+    atom = _generator(ctx, snapshot, items, status_page, ctx.absolute(atom_path)).atom_str(pretty=True)
+    plan.add(rss_path, rss, Audience.public)
+    plan.add(atom_path, atom, Audience.public)

@@ -1,0 +1,69 @@
+"""What the repository publishes about the data stays true to the model."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS
+from opsdocs.model.reference import data_reference
+from tests.sitebuild import REPO
+
+
+def test_committed_schemas_match_the_model(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "opsdocs.cli", "schema", "--out", str(tmp_path)],
+                            capture_output=True, text=True)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    fresh = {p.name: p.read_text() for p in tmp_path.glob("*.json")}
+    committed = {p.name: p.read_text() for p in (REPO / "schemas").glob("*.json")}
+    assert sorted(fresh) == sorted(committed), "run `make schemas`"
+    stale = [name for name in fresh if fresh[name] != committed[name]]
+    assert stale == [], f"run `make schemas`: {stale}"
+
+
+def test_field_reference_matches_the_model() -> None:
+    committed = (REPO / "docs" / "opsdocs" / "data-reference.md").read_text(encoding="utf-8")
+    assert committed == data_reference(), "run `make schemas`"
+
+
+def test_every_data_file_is_documented() -> None:
+    guide = (REPO / "docs" / "opsdocs" / "data-files.md").read_text(encoding="utf-8")
+    for kind in DATA_KINDS:
+        assert f"`{kind.pattern}`" in guide, kind.pattern
+
+
+@pytest.mark.parametrize("kind", [k for k in DATA_KINDS if not k.many], ids=lambda k: k.name)
+def test_example_files_point_editors_at_their_schema(kind: object) -> None:
+    path = REPO / "data" / kind.pattern  # type: ignore[attr-defined]
+    if not path.exists():
+        pytest.skip(f"the example has no {path.name}")
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{kind.schema_name}"  # type: ignore[attr-defined]
+
+
+def test_every_plugin_option_is_documented() -> None:
+    from opsdocs.mkdocs_plugins.shared import ProjectSettings
+    from opsdocs.mkdocs_plugins.status import StatusConfig
+
+    configuration = (REPO / "docs" / "opsdocs" / "configuration.md").read_text(encoding="utf-8")
+    status = (REPO / "docs" / "opsdocs" / "status-page.md").read_text(encoding="utf-8")
+    for name in dict(ProjectSettings._schema):
+        assert f"`{name}`" in configuration, name
+    for name in dict(StatusConfig._schema):
+        assert name in status, name
+
+
+def test_front_matter_kinds_have_schemas() -> None:
+    for kind in FRONT_MATTER_KINDS:
+        assert (REPO / "schemas" / kind.schema_name).is_file()
+
+
+def test_every_command_in_the_readme_exists() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    for target in ("serve", "test", "build", "validate", "schemas", "format"):
+        assert f"make {target}" in readme, target
+        assert f"\n{target}:" in makefile, target
