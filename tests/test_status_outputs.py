@@ -15,6 +15,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from icalendar import Calendar
+
 from opsdocs.derive.status import status_snapshot
 from opsdocs.model import read_project
 from opsdocs.render.context import make_context

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from opsdocs.derive.overall import Indicator, overall_indicator
 from opsdocs.derive.timeline import all_intervals, maintenance_status, status_at
 from opsdocs.derive.uptime import UptimePolicy, daily_history, uptime
