@@ -62,3 +62,32 @@ def test_no_page_requests_another_host(public_site: Path) -> None:
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in html, page
         assert "fonts.gstatic.com" not in html, page
+
+
+def test_example_status_page_shows_every_component_and_past_incidents(public_site: Path) -> None:
+    import yaml
+    from lxml import html as lxml_html
+
+    components = yaml.safe_load((REPO / "data" / "components.yml").read_text(encoding="utf-8"))
+    names = [c["name"] for g in components.get("groups", []) for c in g["components"]]
+    names += [c["name"] for c in components.get("components", [])]
+    doc = lxml_html.fromstring((public_site / "status" / "index.html").read_bytes())
+    shown = [e.text_content() for e in doc.cssselect(".opsdocs-component__name")]
+    assert shown == names
+    past = doc.cssselect("ul.opsdocs-list li a")
+    assert past, "the example has resolved incidents"
+    for link in past:
+        incident_id = link.get("href").rstrip("/").split("/")[-1]
+        assert (public_site / "status" / "incidents" / incident_id / "index.html").is_file()
+    summary = json.loads((public_site / "api" / "v2" / "incidents.json").read_text())
+    assert any(i["status"] == "resolved" for i in summary["incidents"])
+    for incident in summary["incidents"]:
+        assert (public_site / "status" / "incidents" / incident["id"] / "index.html").is_file()
+
+
+def test_internal_incidents_stay_off_the_public_site(public_site: Path, staff_site: Path) -> None:
+    internal = "2026-05-06-trafico-anomalo-api"
+    assert (staff_site / "status" / "incidents" / internal / "index.html").is_file()
+    assert not (public_site / "status" / "incidents" / internal).exists()
+    for path, content in tree(public_site).items():
+        assert internal.encode() not in content, path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,11 @@ class _Checker:
         self.project = project
         self.layout = layout
         self.problems: list[Problem] = []
+        self.zone = project.site.zone
+
+    def when(self, moment: datetime) -> str:
+        """A time as the site writes it: local, with its offset."""
+        return moment.astimezone(self.zone).isoformat()
 
     def at(self, record: Record | None, field: FieldPath, message: str) -> None:
         source = record.source if record is not None else None
@@ -157,7 +163,7 @@ def _check_incidents(
             c.at(
                 incident,
                 ("resolved_at",),
-                f"resolved_at: {end.isoformat()} is before started_at {start.isoformat()}",
+                f"resolved_at: {c.when(end)} is before started_at {c.when(start)}",
             )
         if incident.acknowledged_at is not None and incident.acknowledged_at < start:
             c.at(incident, ("acknowledged_at",), "acknowledged_at: is before started_at")
@@ -166,15 +172,14 @@ def _check_incidents(
                 c.at(
                     incident,
                     ("updates", i, "at"),
-                    f"updates[{i}].at: {update.at.isoformat()} is before the incident started "
-                    f"({start.isoformat()})",
+                    f"updates[{i}].at: {c.when(update.at)} is before the incident started ({c.when(start)})",
                 )
             if end is not None and update.at > end:
                 c.at(
                     incident,
                     ("updates", i, "at"),
-                    f"updates[{i}].at: {update.at.isoformat()} is after the incident was resolved "
-                    f"({end.isoformat()})",
+                    f"updates[{i}].at: {c.when(update.at)} is after the incident was resolved "
+                    f"({c.when(end)})",
                 )
             for component_id in update.components:
                 if component_id not in components:
@@ -241,8 +246,8 @@ def _check_maintenance(c: _Checker, components: set[str]) -> None:
             c.at(
                 window,
                 ("scheduled_until",),
-                f"scheduled_until: {window.scheduled_until.isoformat()} is not after scheduled_for "
-                f"{window.scheduled_for.isoformat()}",
+                f"scheduled_until: {c.when(window.scheduled_until)} is not after scheduled_for "
+                f"{c.when(window.scheduled_for)}",
             )
 
 

@@ -138,6 +138,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
     )
 
     severities = {s.id: s.name for s in ctx.project.severities.severities}
+    names = {c.component.id: c.component.name for c in snapshot.components}
     for facts in snapshot.incidents:
         path = layout.incident.format(id=facts.id)
         postmortem = facts.incident.postmortem
@@ -145,7 +146,9 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/incident.md.j2",
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
-            affected=[(cid, status.value) for cid, status in facts.incident.components.items()],
+            affected=[
+                (names.get(cid, cid), status.value) for cid, status in facts.incident.components.items()
+            ],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
             else "",
@@ -154,7 +157,6 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         )
         plan.add(path, front_matter(facts.incident.title, hide=["navigation"], search={"boost": 0.5}) + page)
 
-    names = {c.component.id: c.component.name for c in snapshot.components}
     for facts in snapshot.maintenance:
         path = layout.maintenance.format(id=facts.id)
         page = render(
