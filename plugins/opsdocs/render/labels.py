@@ -14,18 +14,30 @@ FALLBACK_LANGUAGE = "en"
 
 @cache
 def catalog(language: str) -> dict[str, str]:
-    """The shipped labels of ``language`` (``en``, ``es``); empty for a language not shipped."""
-    name = f"{language.split('-')[0].split('_')[0].lower()}.yml"
-    path = resources.files("opsdocs.render") / "labels" / name
-    if not path.is_file():
+    """The shipped labels of ``language`` (``en``, ``es``); empty for a language not shipped.
+
+    A language's catalog is a folder with one file per part of the sites (``status.yml``,
+    ``handbook.yml``, ...); a key may appear in one file only.
+    """
+    code = language.split("-")[0].split("_")[0].lower()
+    folder = resources.files("opsdocs.render") / "labels" / code
+    if not folder.is_dir():
         return {}
-    return dict(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    labels: dict[str, str] = {}
+    for item in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if item.name.endswith(".yml"):
+            part = yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+            clash = sorted(set(part) & set(labels))
+            if clash:
+                raise ValueError(f"labels {clash} appear twice in the '{code}' catalog")
+            labels.update(part)
+    return labels
 
 
 def shipped_languages() -> list[str]:
     """Languages with a shipped catalog."""
     folder = resources.files("opsdocs.render") / "labels"
-    return sorted(item.name.removesuffix(".yml") for item in folder.iterdir() if item.name.endswith(".yml"))
+    return sorted(item.name for item in folder.iterdir() if item.is_dir() and not item.name.startswith("_"))
 
 
 class Labels:

@@ -37,3 +37,11 @@ def script_json(value: object) -> Markup:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
+
+
+def edit_url(repository_url: str | None, edit_uri: str, path: str) -> str | None:
+    """The web address to edit ``path`` (relative to the repository root), or None without a
+    repository address."""
+    if not repository_url:
+        return None
+    return f"{str(repository_url).rstrip('/')}/{edit_uri.strip('/')}/{path.lstrip('/')}"
