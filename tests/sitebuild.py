@@ -17,9 +17,10 @@ def build_site(
     """Run ``mkdocs build`` on ``config`` into ``out`` at ``now``; return the finished process."""
     env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH"}}
     env["OPSDOCS_NOW"] = now
-    args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(out)]
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)]
     if strict:
         args.insert(4, "--strict")
+    env["NO_MKDOCS_2_WARNING"] = "1"
     return subprocess.run(args, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
 
 

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from opsdocs.clock import ClockError, build_now
+from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid, format_problems
@@ -50,6 +51,7 @@ class BuildData:
     layout: Layout
     now: datetime
     config: MkDocsConfig = field(repr=False)
+    _snapshots: dict[StatusOptions, StatusSnapshot] = field(default_factory=dict, repr=False)
 
     @property
     def public(self) -> bool:
@@ -60,6 +62,13 @@ class BuildData:
     def view(self) -> Project:
         """What this site may show: the public view on the public site, everything on staff."""
         return public_view(self.project) if self.public else self.project
+
+    def snapshot(self, options: StatusOptions | None = None) -> StatusSnapshot:
+        """The status at ``now`` for this site, computed once per set of options."""
+        options = options or StatusOptions()
+        if options not in self._snapshots:
+            self._snapshots[options] = status_snapshot(self.view, self.now, options)
+        return self._snapshots[options]
 
     @cached_property
     def context(self) -> RenderContext:

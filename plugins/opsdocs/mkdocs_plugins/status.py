@@ -48,8 +48,15 @@ class StatusPlugin(BasePlugin[StatusConfig]):
             history_days=self.config.history_days,
             policy=UptimePolicy(partial_outage_weight=self.config.partial_outage_weight),
         )
-        layout = StatusLayout(root="" if self.config.standalone else "status/")
-        render_status(data.context, plan, layout, ASSET_ROOT, options)
+        layout = status_layout(config)
+        render_status(data.context, plan, layout, ASSET_ROOT, options, data.snapshot(options))
         add_plan(plan, files, config, data.public)
         add_assets(files, config, ("status.js",))
         return files
+
+
+def status_layout(config: MkDocsConfig) -> StatusLayout:
+    """Where this site's status pages are, for plugins that link to them."""
+    plugin = config.plugins.get("opsdocs/status")
+    standalone = bool(plugin is not None and plugin.config.standalone)
+    return StatusLayout(root="" if standalone else "status/")

@@ -15,10 +15,15 @@ __all__ = ["StatusLayout", "render_status"]
 
 
 def render_status(
-    ctx: RenderContext, plan: SitePlan, layout: StatusLayout, asset_root: str, options: StatusOptions
+    ctx: RenderContext,
+    plan: SitePlan,
+    layout: StatusLayout,
+    asset_root: str,
+    options: StatusOptions,
+    snapshot: StatusSnapshot | None = None,
 ) -> StatusSnapshot:
     """Add every status output to ``plan``; return the snapshot it was rendered from."""
-    snapshot = status_snapshot(ctx.project, ctx.now, options)
+    snapshot = snapshot or status_snapshot(ctx.project, ctx.now, options)
     render_status_site(ctx, snapshot, plan, layout, asset_root, options.history_days)
     render_api(ctx, snapshot, plan, layout.incident, layout.maintenance)
     render_feeds(ctx, snapshot, plan, layout.incident, layout.maintenance, prefix=layout.root)

@@ -1,0 +1,120 @@
+"""Runbook pages with a generated header, and the runbook index (staff site only).
+
+The header puts what an on-call engineer needs first above the runbook's own text: the
+severities it covers with their targets, whom to call, the components with their status now,
+and the incidents that used it before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from opsdocs.derive.runbooks import ReviewState, RunbookFacts, runbook_facts
+from opsdocs.derive.status import StatusSnapshot
+from opsdocs.model.base import Audience
+from opsdocs.problems import Problem
+from opsdocs.render.context import RenderContext
+from opsdocs.render.pages import edit_url, front_matter
+from opsdocs.render.plan import SitePlan
+from opsdocs.render.status.site import COMPONENT_ICONS, StatusLayout
+from opsdocs.render.templates import render
+
+STATE_ICONS = {ReviewState.ok: "✓", ReviewState.due_soon: "!", ReviewState.overdue: "✕"}
+_FIRST_HEADING = re.compile(r"\A\s*(# [^\n]*)\n", re.MULTILINE)
+
+
+def runbook_page(runbook_id: str) -> str:
+    """Path of a runbook's page."""
+    return f"runbooks/{runbook_id}.md"
+
+
+def render_runbooks(
+    ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot, status: StatusLayout
+) -> list[Problem]:
+    """Add every runbook page and the index to ``plan``; return a warning per overdue runbook."""
+    project = ctx.project
+    facts = runbook_facts(project.runbooks, project.incidents, ctx.now, project.site.zone)
+    severities = {s.id: s for s in project.severities.severities}
+    components = {c.component.id: c for c in snapshot.components}
+    roles = {r.id: r.name for r in project.team.roles}
+    people = {p.id: p for p in project.team.people}
+    on_call = project.contacts.on_call
+    common = {"labels": ctx.labels, "dates": ctx.dates, "state_icons": STATE_ICONS, "icons": COMPONENT_ICONS}
+    warnings: list[Problem] = []
+    for fact in facts:
+        meta = fact.runbook.meta
+        path = runbook_page(meta.id)
+        contacts = [c for c in project.contacts.contacts if c.role == meta.owner]
+        if on_call is not None:
+            contacts += [
+                c for c in project.contacts.contacts if c.id == on_call.contact and c not in contacts
+            ]
+        header = render(
+            "runbooks/header.html.j2",
+            fact=fact,
+            meta=meta,
+            owner=roles.get(meta.owner, meta.owner),
+            severities=[severities[s] for s in meta.severities if s in severities],
+            contacts=[(c, people.get(c.person) if c.person else None) for c in contacts],
+            people=[p for p in project.team.people if meta.owner in p.roles],
+            contacts_link=ctx.link(path, "handbook/contacts.md"),
+            components=[
+                (components[c], ctx.link(path, status.index) + f"#component-{c}")
+                for c in meta.components
+                if c in components
+            ],
+            incidents=[
+                (i, ctx.link(path, status.incident.format(id=i.id)), severities.get(i.severity))
+                for i in fact.incidents
+            ],
+            edit=edit_url(project.site.repository_url, project.site.edit_uri, fact.runbook.path),
+            source=fact.runbook.path,
+            **common,
+        )
+        # The header goes under the runbook's own first heading, or under a generated one.
+        body = fact.runbook.body
+        match = _FIRST_HEADING.match(body)
+        if match:
+            top, rest = match.group(1) + "\n\n", body[match.end() :]
+        else:
+            top, rest = render("runbooks/title.html.j2", title=meta.title), body
+        plan.add(path, front_matter(meta.title) + f"{top}{header}\n{rest}", Audience.internal)
+        if fact.state == ReviewState.overdue:
+            source = meta.source
+            message = (
+                f"runbook '{meta.id}' is overdue for review since {fact.due.isoformat()} "
+                f"(last reviewed {meta.last_reviewed.isoformat()}, every {meta.review_every.days} days)"
+            )
+            problem = source.problem(("last_reviewed",), message, "warning") if source else None
+            warnings.append(problem or Problem(fact.runbook.path, 1, 1, message, "warning"))
+    _render_index(ctx, plan, facts, common)
+    return warnings
+
+
+def _render_index(
+    ctx: RenderContext, plan: SitePlan, facts: list[RunbookFacts], common: dict[str, object]
+) -> None:
+    project = ctx.project
+    path = "runbooks/index.md"
+    link = {f.id: ctx.link(path, runbook_page(f.id)) for f in facts}
+    by_component = []
+    for component in project.components.all_components():
+        own = [f for f in facts if component.id in f.runbook.meta.components]
+        if own:
+            by_component.append((component.name, own))
+    by_severity = []
+    for severity in sorted(project.severities.severities, key=lambda s: s.level):
+        own = [f for f in facts if severity.id in f.runbook.meta.severities]
+        if own:
+            by_severity.append((severity, own))
+    roles = {r.id: r.name for r in project.team.roles}
+    page = render(
+        "runbooks/index.md.j2",
+        facts=facts,
+        link=link,
+        roles=roles,
+        by_component=by_component,
+        by_severity=by_severity,
+        **common,
+    )
+    plan.add(path, front_matter(ctx.labels("runbooks.title")) + page, Audience.internal)

@@ -1,0 +1,117 @@
+"""Runbook pages and their index on a staff fixture site built by MkDocs at a fixed now."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from tests.sitebuild import build_site, tree
+
+FIXTURE = Path(__file__).parent / "fixtures" / "staff_site"
+NOW = "2026-11-28T12:00:00-03:00"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("staff") / "project"
+    shutil.copytree(FIXTURE, project)
+    # Not strict: the fixture's overdue runbook is a warning, checked below.
+    result = build_site(project / "mkdocs.yml", project / "site", now=NOW, strict=False)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def page(site: Path, path: str) -> lxml_html.HtmlElement:
+    return lxml_html.fromstring((site / path).read_bytes())
+
+
+def test_an_overdue_runbook_fails_a_strict_build_naming_the_file(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
+    assert result.returncode == 1
+    lines = (project / "runbooks" / "old.md").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, start=1) if text.startswith("last_reviewed:"))
+    expected = f"runbooks/old.md:{line}:16: warning: runbook 'old' is overdue for review since 2026-02-09"
+    assert expected in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert len(warnings) == 1, "a runbook due soon is not a warning"
+
+
+def test_once_reviewed_the_strict_build_passes(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    text = (project / "runbooks" / "old.md").read_text()
+    (project / "runbooks" / "old.md").write_text(
+        text.replace("last_reviewed: 2026-01-10", "last_reviewed: 2026-11-20")
+    )
+    result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
+    assert result.returncode == 0, result.stderr
+
+
+def test_runbook_header_has_targets_contacts_components_and_past_incidents(site: Path) -> None:
+    doc = page(site, "runbooks/api-down/index.html")
+    header = doc.cssselect(".opsdocs-runbook-header")[0]
+    assert doc.cssselect("article h1")[0].text_content().strip().startswith("API down")
+    rows = [
+        [cell.text_content().strip() for cell in row.cssselect("td")] for row in header.cssselect("tbody tr")
+    ]
+    assert rows == [
+        ["Critical", "15 min", "2 hr", "Everyone at once"],
+        ["High", "30 min", "4 hr", "Affected users"],
+    ]
+    contacts = [li.text_content() for li in header.cssselect(".opsdocs-contacts li")]
+    assert contacts == [
+        "Ana Díaz (Backend Developer) · ana@acme.test · +56 9 1111 2222",
+        "On-call Engineer · oncall@acme.test · PagerDuty 24/7",
+    ]
+    assert header.cssselect('a[href="tel:+56911112222"]')
+    component = header.cssselect('a[href$="status/#component-api"]')[0]
+    assert component.text_content() == "API"
+    assert "Operational" in component.getparent().text_content()
+    past = [a.text_content() for a in header.cssselect('a[href*="status/incidents/"]')]
+    assert past == ["API unavailable"]
+    assert "Check the health endpoint." in doc.text_content(), "the runbook's own steps follow the header"
+
+
+def test_a_runbook_without_a_heading_gets_one(site: Path) -> None:
+    doc = page(site, "runbooks/slow-web/index.html")
+    assert doc.cssselect("article h1")[0].text_content() == "Slow web app"
+
+
+def test_overdue_runbook_is_marked_on_its_page(site: Path) -> None:
+    notice = page(site, "runbooks/old/index.html").cssselect(".opsdocs-notice")
+    assert notice and "was due for review on Feb 9, 2026" in notice[0].text_content()
+
+
+def test_index_lists_runbooks_by_component_and_severity_with_review_state(site: Path) -> None:
+    doc = page(site, "runbooks/index.html")
+    tables = doc.cssselect(".opsdocs-runbooks table")
+    by_component = {
+        r.cssselect("td")[0].text_content(): r.cssselect("td")[1].text_content()
+        for r in tables[0].cssselect("tbody tr")
+    }
+    assert list(by_component) == ["API", "Web app", "Email"]
+    assert "API down · ✓ Current" in by_component["API"]
+    assert "Slow web app · ! Review due soon" in by_component["Web app"]
+    assert "Old procedure · ✕ Overdue for review" in by_component["Email"]
+    by_severity = [r.cssselect("td")[0].text_content().strip() for r in tables[1].cssselect("tbody tr")]
+    assert by_severity == ["Critical", "High", "Medium"]
+    everything = [[c.text_content() for c in r.cssselect("td")] for r in tables[2].cssselect("tbody tr")]
+    assert everything[0] == ["API down", "Backend Developer", "Nov 1, 2026", "Jan 30, 2027", "✓ Current", "1"]
+
+
+def test_runbooks_never_reach_the_public_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config = (project / "mkdocs.yml").read_text().replace("  opsdocs: {}", "  opsdocs: {audience: public}")
+    (project / "mkdocs.yml").write_text(config.replace("  - Runbooks: runbooks/index.md\n", ""))
+    result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
+    assert result.returncode == 0, result.stderr
+    assert not (project / "site" / "runbooks").exists()
+    for path, content in tree(project / "site").items():
+        assert b"Check the health endpoint" not in content, path
+        assert b"api-down.md" not in content, path
