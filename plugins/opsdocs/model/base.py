@@ -120,7 +120,10 @@ def _attach_zone(value: datetime, info: ValidationInfo) -> datetime:
     if value.tzinfo is None:
         zone = (info.context or {}).get("timezone")
         value = value.replace(tzinfo=zone if isinstance(zone, ZoneInfo) else UTC)
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("time is out of range (years 1 to 9999 in UTC)") from None
 
 
 def _normalise_timestamp(value: Any) -> Any:
