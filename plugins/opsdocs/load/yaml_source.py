@@ -78,6 +78,8 @@ def parse_yaml_text(text: str, rel: str, line_offset: int = 0) -> tuple[SourceDo
         line = (mark.line + 1 + line_offset) if mark else 0
         column = (mark.column + 1) if mark else 0
         reason = exc.problem or exc.context or "invalid YAML"
+        if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+            reason += " (a tab: indent with spaces)"
         return None, [Problem(rel, line, column, f"invalid YAML: {reason}")]
     except yaml.YAMLError as exc:
         return None, [Problem(rel, 1, 1, f"invalid YAML: {exc}")]
@@ -90,6 +92,12 @@ def parse_yaml_text(text: str, rel: str, line_offset: int = 0) -> tuple[SourceDo
     except _Stop as stop:
         return None, [stop.problem]
     return doc, walker.problems
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at 0-based ``line`` and ``column`` of ``text``, or '' past the end."""
+    lines = text.split("\n")
+    return lines[line][column] if line < len(lines) and column < len(lines[line]) else ""
 
 
 class _Walker:

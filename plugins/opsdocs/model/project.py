@@ -94,7 +94,8 @@ def read_project(root: Path, layout: Layout | None = None) -> Project:
     project = Project(root=root, site=site, **values)
     project.runbooks = _read_runbooks(root, layout, context, problems)
     project.pages = _read_pages(root, layout, context, problems)
-    problems.extend(check_references(project, layout))
+    broken = {p.path for p in problems if p.level == "error"}
+    problems.extend(check_references(project, layout, broken))
     errors = [p for p in problems if p.level == "error"]
     if errors:
         raise ProjectInvalid(problems)

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 class _Checker:
     """Collects problems about one project's references."""
 
-    def __init__(self, project: Project, layout: Layout) -> None:
+    def __init__(self, project: Project, layout: Layout, broken: set[str]) -> None:
         self.project = project
         self.layout = layout
+        self.broken = broken
         self.problems: list[Problem] = []
         self.zone = project.site.zone
 
@@ -53,8 +54,12 @@ class _Checker:
     def known(
         self, record: Record | None, field: FieldPath, value: str | None, kind: str, ids: set[str], where: str
     ) -> None:
-        """A problem when ``value`` is not one of ``ids``, with the closest match as a hint."""
-        if value is None or value in ids:
+        """A problem when ``value`` is not one of ``ids``, with the closest match as a hint.
+
+        Nothing is said when the file that lists the ids could not be read: its own problems
+        are reported, and every reference to it would be a false alarm.
+        """
+        if value is None or value in ids or any(path.startswith(where) for path in self.broken):
             return
         hint = get_close_matches(value, sorted(ids), n=1)
         tail = (
@@ -66,9 +71,12 @@ class _Checker:
         self.at(record, field, f"{label}: unknown {kind} '{value}'{tail}")
 
 
-def check_references(project: Project, layout: Layout) -> list[Problem]:
-    """Every cross-file problem in ``project``: unknown ids, duplicates, impossible times."""
-    c = _Checker(project, layout)
+def check_references(project: Project, layout: Layout, broken: set[str] | None = None) -> list[Problem]:
+    """Every cross-file problem in ``project``: unknown ids, duplicates, impossible times.
+
+    ``broken`` holds the paths of files that failed to load.
+    """
+    c = _Checker(project, layout, broken or set())
     data = layout.data_dir
     team, contacts = project.team, project.contacts
 
