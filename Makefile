@@ -1,5 +1,7 @@
 # Two commands set everything up: `make serve` and `make test`.
 PYTHON ?= python3
+# Material prints a notice about MkDocs 2 on every build; it is not about these sites.
+export NO_MKDOCS_2_WARNING := 1
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

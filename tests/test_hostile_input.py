@@ -156,3 +156,15 @@ def yaml_quote(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+def test_an_escaped_control_character_is_reported(project: Path) -> None:
+    text = (
+        (project / INCIDENT)
+        .read_text()
+        .replace("title: API unavailable", 'title: "API \\x1b[31munavailable"')
+    )
+    write(project, INCIDENT, text)
+    problem = assert_clear_failure(validate(project), INCIDENT)
+    assert problem.group("line") == "2"
+    assert "control character U+001B" in problem.group(0)

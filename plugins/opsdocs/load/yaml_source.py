@@ -7,6 +7,7 @@ turned into Python values here, with those checks.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ MAX_DEPTH = 64
 """Nesting depth one file may reach."""
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+"""Characters no page, feed or calendar may carry: C0 controls but tab and line breaks, DEL,
+lone surrogates and non-characters."""
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -137,12 +141,24 @@ class _Walker:
             # date is reported against its field and a naive time gets the site's zone.
             return node.value
         try:
-            return self.constructor.construct_object(node, deep=True)
+            value = self.constructor.construct_object(node, deep=True)
         except (ConstructorError, ValueError) as exc:
             line, column = self.position(node)
             reason = getattr(exc, "problem", None) or str(exc)
             self.problems.append(Problem(self.doc.path, line, column, f"{dotted(path)}: {reason}"))
             return None
+        if isinstance(value, str):
+            bad = _FORBIDDEN.search(value)
+            if bad:
+                # YAML refuses these characters written out; an escape ("\x1b") lets them in,
+                # and no page, feed or calendar can carry them.
+                line, column = self.position(node)
+                message = (
+                    f"{dotted(path)}: text contains the control character U+{ord(bad.group()):04X}; remove it"
+                )
+                self.problems.append(Problem(self.doc.path, line, column, message))
+                return None
+        return value
 
     def mapping(self, node: MappingNode, path: FieldPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
