@@ -157,7 +157,7 @@ class _Walker:
                     f"{dotted(path)}: text contains the control character U+{ord(bad.group()):04X}; remove it"
                 )
                 self.problems.append(Problem(self.doc.path, line, column, message))
-                return None
+                return _FORBIDDEN.sub("", value)
         return value
 
     def mapping(self, node: MappingNode, path: FieldPath) -> dict[Any, Any]:
