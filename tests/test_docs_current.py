@@ -56,6 +56,14 @@ def test_every_plugin_option_is_documented() -> None:
         assert name in status, name
 
 
+def test_every_directive_is_documented() -> None:
+    from opsdocs.render.handbook.directives import directive_names
+
+    handbook = (REPO / "docs" / "opsdocs" / "handbook.md").read_text(encoding="utf-8")
+    for name in directive_names():
+        assert f"`{name}`" in handbook, name
+
+
 def test_front_matter_kinds_have_schemas() -> None:
     for kind in FRONT_MATTER_KINDS:
         assert (REPO / "schemas" / kind.schema_name).is_file()

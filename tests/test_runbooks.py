@@ -108,7 +108,9 @@ def test_runbooks_never_reach_the_public_site(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     config = (project / "mkdocs.yml").read_text().replace("  opsdocs: {}", "  opsdocs: {audience: public}")
-    (project / "mkdocs.yml").write_text(config.replace("  - Runbooks: runbooks/index.md\n", ""))
+    for staff_only in ("  - Runbooks: runbooks/index.md\n", "  - Handbook: handbook/index.md\n"):
+        config = config.replace(staff_only, "")
+    (project / "mkdocs.yml").write_text(config)
     result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
     assert result.returncode == 0, result.stderr
     assert not (project / "site" / "runbooks").exists()
