@@ -47,6 +47,10 @@ def _project(value: Any) -> Any:
                 update[name] = _empty(info)
             else:
                 projected = _project(current)
+                if projected is _DROP and info.is_required():
+                    # A record whose required part is internal (a runbook's front matter) is
+                    # internal as a whole.
+                    return _DROP
                 if projected is not current:
                     update[name] = None if projected is _DROP else projected
         return value.model_copy(update=update) if update else value

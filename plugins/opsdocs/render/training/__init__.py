@@ -1,0 +1,146 @@
+"""Learning paths: an index of the paths by audience of learners, and a page per path with
+its modules in order, their prerequisites, links and checklists.
+
+A path's page has the path's audience: a public path (tutorials for users) is on both sites,
+an internal one on the staff site only. On the public site a public path may still point at
+something only the team can open (an internal page, a runbook): such a link is written as
+plain text with a "staff only" note, never as a link that would be broken there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+from markupsafe import Markup, escape
+
+from opsdocs.model.base import Audience
+from opsdocs.model.training import LearningPath, ModuleLink, TrainingModule
+from opsdocs.render.context import RenderContext
+from opsdocs.render.markdown import render_markdown
+from opsdocs.render.pages import front_matter
+from opsdocs.render.plan import SitePlan
+from opsdocs.render.templates import render
+
+INDEX = "training/index.md"
+_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+
+
+def path_page(path_id: str) -> str:
+    """Path of a learning path's page; a path named ``index`` gets a prefix."""
+    return f"training/path-{path_id}.md" if path_id == "index" else f"training/{path_id}.md"
+
+
+def runbook_page(runbook_id: str) -> str:
+    """Path of a runbook's page (the ``opsdocs/runbooks`` plugin builds it)."""
+    return f"runbooks/{runbook_id}.md"
+
+
+def module_anchor(module_id: str) -> str:
+    """The id of a module's section on its path's page."""
+    return f"module-{module_id}"
+
+
+@dataclass(frozen=True)
+class LinkView:
+    """A module's link as this site shows it: an address, or plain text with a note."""
+
+    title: str
+    href: str = ""
+    external: bool = False
+    note: str = ""
+    """Why there is no link (``staff only``); empty when there is one."""
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """A module with its number in the path and its prerequisites resolved."""
+
+    number: int
+    module: TrainingModule
+    prerequisites: list[tuple[str, int | None, str]]
+    """(anchor, number, title) of each prerequisite; number None for an unknown id."""
+    links: list[LinkView]
+
+
+def total_time(path: LearningPath) -> timedelta:
+    """The estimated time of the whole path: the sum of its modules' durations."""
+    return sum((m.duration for m in path.modules), timedelta())
+
+
+def inline_markdown(text: str) -> Markup:
+    """``text`` as sanitized inline HTML (code spans, emphasis) without the paragraph around
+    it, for checklist labels and goals; text that is more than a paragraph stays plain."""
+    html = str(render_markdown(text)).strip()
+    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+        return Markup(html[len("<p>") : -len("</p>")])
+    return escape(text)
+
+
+def render_training(ctx: RenderContext, plan: SitePlan, runbook_pages: bool = True) -> None:
+    """Add the training index and a page per learning path to ``plan``.
+
+    ``runbook_pages`` says whether this site builds runbook pages (the staff site with the
+    ``opsdocs/runbooks`` plugin); the public site never does.
+    """
+    labels, dates = ctx.labels, ctx.dates
+    paths = ctx.project.training.paths
+    if ctx.public:  # the public view has none; never trust a caller with the full project
+        paths = [p for p in paths if p.audience == Audience.public]
+    runbooks_here = runbook_pages and not ctx.public
+    # In the public view a runbook keeps its body but loses its (internal) front matter.
+    runbook_ids = {r.meta.id for r in ctx.project.runbooks if r.meta is not None}
+    # Why a link has no target here: on the public site, because only the team may open it.
+    missing_note = labels("training.staff_only") if ctx.public else labels("training.not_on_site")
+    common: dict[str, object] = {
+        "labels": labels,
+        "dates": dates,
+        "staff": not ctx.public,
+        "total_time": total_time,
+        "inline": inline_markdown,
+        "anchor": module_anchor,
+    }
+
+    def link_view(here: str, link: ModuleLink) -> LinkView:
+        if link.url is not None:
+            if urlsplit(link.url.strip()).scheme.lower() in _EXTERNAL_SCHEMES:
+                return LinkView(link.title, href=link.url.strip(), external=True)
+            return LinkView(link.title)  # javascript: and the like are never links
+        if link.runbook is not None:
+            if runbooks_here and link.runbook in runbook_ids:
+                return LinkView(link.title, href=ctx.link(here, runbook_page(link.runbook)))
+            return LinkView(link.title, note=missing_note)
+        page, _, fragment = (link.page or "").partition("#")
+        # On the public site the view holds public pages only: an internal page is not there.
+        if page in ctx.project.pages:
+            href = ctx.link(here, page) + (f"#{fragment}" if fragment else "")
+            return LinkView(link.title, href=href)
+        return LinkView(link.title, note=missing_note)
+
+    for path in paths:
+        here = path_page(path.id)
+        numbers = {m.id: (n, m.title) for n, m in enumerate(path.modules, start=1)}
+        modules = [
+            ModuleView(
+                number=n,
+                module=module,
+                prerequisites=[
+                    (module_anchor(needed), *numbers.get(needed, (None, needed)))
+                    for needed in module.prerequisites
+                ],
+                links=[link_view(here, link) for link in module.links],
+            )
+            for n, module in enumerate(path.modules, start=1)
+        ]
+        page = render(
+            "training/path.md.j2", path=path, modules=modules, index_link=ctx.link(here, INDEX), **common
+        )
+        plan.add(here, front_matter(path.title) + page, path.audience)
+
+    page = render(
+        "training/index.md.j2",
+        paths=[(path, ctx.link(INDEX, path_page(path.id))) for path in paths],
+        **common,
+    )
+    plan.add(INDEX, front_matter(labels("training.title")) + page, Audience.public)
