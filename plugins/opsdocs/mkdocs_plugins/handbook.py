@@ -1,5 +1,5 @@
-"""The ``opsdocs/handbook`` plugin: staff pages generated from ``data/``, and the directives
-that embed the same tables in hand-written pages."""
+"""The ``opsdocs/handbook`` plugin: staff pages generated from ``data/`` (handbook, reliability
+report, postmortems), and the directives that embed the same tables in hand-written pages."""
 
 from __future__ import annotations
 
@@ -11,15 +11,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from opsdocs.mkdocs_plugins.shared import add_plan, load_for_build, log
+from opsdocs.mkdocs_plugins.status import status_layout
 from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import expand_directives
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.reliability import render_postmortems, render_reliability
 
 
 class HandbookConfig(Config):
     """Options of the handbook plugin."""
 
     enabled = c.Type(bool, default=True)
+    partial_outage_weight = c.Type(float, default=0.3)
+    """Share of a partial outage counted as downtime in the reliability report's uptime."""
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -37,6 +41,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return files
         plan = SitePlan()
         render_handbook(data.context, plan)
+        layout = status_layout(config)
+        for warning in render_reliability(data.context, plan, self.config.partial_outage_weight, layout):
+            log.warning(f"opsdocs: {warning}")
+        render_postmortems(data.context, plan, layout)
         add_plan(plan, files, config, data.public)
         return files
 

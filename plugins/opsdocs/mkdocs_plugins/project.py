@@ -10,7 +10,13 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from opsdocs.mkdocs_plugins.shared import ProjectSettings, add_assets, load_for_build, use_stylesheet
+from opsdocs.mkdocs_plugins.shared import (
+    ProjectSettings,
+    add_assets,
+    load_for_build,
+    stylesheets,
+    use_stylesheet,
+)
 
 
 class ProjectPlugin(BasePlugin[ProjectSettings]):
@@ -33,7 +39,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         data = load_for_build(config)
-        add_assets(files, config, ("opsdocs.css",))
+        add_assets(files, config, stylesheets())
         if not data.public:
             return files
         pages_root = data.root / data.layout.docs_dir

@@ -173,8 +173,15 @@ def add_assets(files: Files, config: MkDocsConfig, names: tuple[str, ...]) -> No
             files.append(File.generated(config, path, content=(folder / name).read_bytes()))
 
 
+def stylesheets() -> tuple[str, ...]:
+    """The shipped stylesheets, by name."""
+    folder = resources.files("opsdocs.render") / "assets"
+    return tuple(sorted(item.name for item in folder.iterdir() if item.name.endswith(".css")))
+
+
 def use_stylesheet(config: MkDocsConfig) -> None:
-    """Link the plugins' stylesheet from every page."""
-    href = ASSET_ROOT + "opsdocs.css"
-    if href not in config.extra_css:
-        config.extra_css.append(href)
+    """Link the plugins' stylesheets from every page."""
+    for name in stylesheets():
+        href = ASSET_ROOT + name
+        if href not in config.extra_css:
+            config.extra_css.append(href)

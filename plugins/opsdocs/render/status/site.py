@@ -153,6 +153,9 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             if postmortem and postmortem.public_summary
             else "",
             back_link=ctx.link(path, index),
+            postmortem_link=ctx.link(path, f"postmortems/{facts.id}.md")
+            if postmortem and not ctx.public
+            else "",
             **common,
         )
         plan.add(path, front_matter(facts.incident.title, hide=["navigation"], search={"boost": 0.5}) + page)

@@ -1,0 +1,13 @@
+"""The staff site's reliability report and postmortem pages.
+
+``render_reliability`` adds ``reliability/index.md`` (``report.py``, charts in ``charts.py``);
+``render_postmortems`` adds ``postmortems/<incident id>.md`` and ``postmortems/index.md``
+(``postmortems.py``). Every page they add is internal.
+"""
+
+from __future__ import annotations
+
+from opsdocs.render.reliability.postmortems import render_postmortems
+from opsdocs.render.reliability.report import POSTMORTEMS, REPORT, postmortem_page, render_reliability
+
+__all__ = ["POSTMORTEMS", "REPORT", "postmortem_page", "render_postmortems", "render_reliability"]

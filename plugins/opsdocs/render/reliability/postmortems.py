@@ -1,0 +1,106 @@
+"""Postmortem pages (staff site only): one per incident with a postmortem, and their index.
+
+Only ``public_summary`` of a postmortem is ever published; these pages show everything else
+too, so they are internal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from opsdocs.derive.incidents import IncidentFacts, incident_facts
+from opsdocs.derive.postmortems import is_overdue, site_today
+from opsdocs.model.base import Audience
+from opsdocs.model.incidents import ActionItem
+from opsdocs.render.context import RenderContext
+from opsdocs.render.markdown import render_markdown
+from opsdocs.render.pages import front_matter
+from opsdocs.render.plan import SitePlan
+from opsdocs.render.reliability.report import OVERDUE_ICON, POSTMORTEMS, REPORT, postmortem_page
+from opsdocs.render.status.site import StatusLayout
+from opsdocs.render.templates import render
+
+_SAFE_SCHEMES = ("https://", "http://")
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """An action item as the page shows it."""
+
+    item: ActionItem
+    owner: str
+    overdue: bool
+    link: str
+    """The item's link when it is a web address, else ''."""
+
+
+@dataclass(frozen=True)
+class PostmortemEntry:
+    """One postmortem in the index."""
+
+    facts: IncidentFacts
+    link: str
+    done: int
+    total: int
+    overdue: int
+
+
+def _web_link(value: str) -> str:
+    """``value`` when it is an http(s) address; a link from data must not run script."""
+    text = value.strip()
+    return text if text.lower().startswith(_SAFE_SCHEMES) else ""
+
+
+def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout | None = None) -> None:
+    """Add an internal page per postmortem, ``postmortems/<incident id>.md``, and
+    ``postmortems/index.md`` listing them newest first."""
+    status = status or StatusLayout()
+    project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
+    severities = {s.id: s for s in project.severities.severities}
+    roles = {r.id: r.name for r in project.team.roles}
+    today = site_today(now, project.site.zone)
+    common = {"labels": labels, "dates": dates, "overdue_icon": OVERDUE_ICON}
+    entries = []
+    for incident in project.incidents:
+        postmortem = incident.postmortem
+        facts = incident_facts(incident, severities, now)
+        if postmortem is None or facts is None:
+            continue
+        path = postmortem_page(incident.id)
+        actions = [
+            ActionRow(item, roles.get(item.owner, item.owner), is_overdue(item, today), _web_link(item.link))
+            for item in postmortem.action_items
+        ]
+        page = render(
+            "reliability/postmortem.md.j2",
+            facts=facts,
+            postmortem=postmortem,
+            severity=severities.get(incident.severity),
+            public_summary=render_markdown(postmortem.public_summary) if postmortem.public_summary else "",
+            timeline=sorted(postmortem.timeline, key=lambda entry: entry.at),
+            actions=actions,
+            incident_link=ctx.link(path, status.incident.format(id=incident.id)),
+            index_link=ctx.link(path, POSTMORTEMS),
+            report_link=ctx.link(path, REPORT),
+            **common,
+        )
+        title = labels("postmortem.title", title=incident.title)
+        plan.add(path, front_matter(title, hide=["navigation"]) + page, Audience.internal)
+        entries.append(
+            PostmortemEntry(
+                facts,
+                ctx.link(POSTMORTEMS, path),
+                sum(1 for a in actions if a.item.done),
+                len(actions),
+                sum(1 for a in actions if a.overdue),
+            )
+        )
+    entries.sort(key=lambda e: (e.facts.incident.started_at, e.facts.id), reverse=True)
+    index = render(
+        "reliability/postmortems.md.j2",
+        entries=entries,
+        severities=severities,
+        report_link=ctx.link(POSTMORTEMS, REPORT),
+        **common,
+    )
+    plan.add(POSTMORTEMS, front_matter(labels("postmortem.index.title")) + index, Audience.internal)
