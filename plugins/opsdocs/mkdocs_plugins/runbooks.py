@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from collections.abc import Iterable
 
-from opsdocs.mkdocs_plugins.shared import add_plan, load_for_build, log
+from mkdocs.config.defaults import MkDocsConfig
+
+from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin
 from opsdocs.mkdocs_plugins.status import status_layout
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.runbooks import render_runbooks
 
 
-class RunbooksConfig(Config):
-    """Options of the runbooks plugin."""
-
-    enabled = c.Type(bool, default=True)
-
-
-class RunbooksPlugin(BasePlugin[RunbooksConfig]):
+class RunbooksPlugin(GeneratingPlugin[FeatureConfig]):
     """Adds runbook pages to the staff site; an overdue review is a build warning."""
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.enabled:
-            load_for_build(config)
-        return config
+    staff_only = True
 
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        data = load_for_build(config)
-        # Runbooks are internal: the public site never gets them, nor their warnings.
-        if not self.config.enabled or data.public:
-            return files
-        plan = SitePlan()
-        warnings = render_runbooks(data.context, plan, data.snapshot(), status_layout(config))
-        for warning in warnings:
-            log.warning(str(warning))
-        add_plan(plan, files, config, data.public)
-        return files
+    def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
+        return render_runbooks(data.context, plan, data.snapshot(), status_layout(config))

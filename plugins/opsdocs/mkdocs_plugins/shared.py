@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import logging
+from abc import abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from opsdocs.clock import ClockError, build_now
@@ -185,3 +188,45 @@ def use_stylesheet(config: MkDocsConfig) -> None:
         href = ASSET_ROOT + name
         if href not in config.extra_css:
             config.extra_css.append(href)
+
+
+class FeatureConfig(Config):
+    """Options every feature plugin has."""
+
+    enabled = c.Type(bool, default=True)
+
+
+class GeneratingPlugin(BasePlugin[FeatureConfig]):
+    """A feature plugin: it loads the shared project when MkDocs reads its configuration (so bad
+    data stops the build before anything is written), then renders its part of the site plan
+    and hands it to MkDocs with the other files. Subclasses say only what they render.
+
+    ``GeneratingPlugin[SomeConfig]`` gives a subclass its own options, as ``BasePlugin`` does.
+    """
+
+    staff_only: ClassVar[bool] = False
+    """Whether the plugin's pages exist on the staff site only."""
+    assets: ClassVar[tuple[str, ...]] = ()
+    """Shipped files (scripts) the pages need."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self.config.enabled:
+            load_for_build(config)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        data = load_for_build(config)
+        if self.staff_only and data.public:
+            return files
+        plan = SitePlan()
+        for warning in self.render(data, plan, config):
+            log.warning(str(warning))
+        add_plan(plan, files, config, data.public)
+        add_assets(files, config, self.assets)
+        return files
+
+    @abstractmethod
+    def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
+        """Add this plugin's pages and files to ``plan``; return warnings for the build log."""
