@@ -279,7 +279,7 @@ def test_continuity_security_releases_and_support(plan: SitePlan) -> None:
     assert not support.cssselect('tr[data-channel="email"] .opsdocs-badge')
     assert support.cssselect('tr[data-channel="email"] a')[0].get("href") == "mailto:support@empresa.com"
     faq = support.cssselect('li[data-resource="faq"] a')[0].get("href")
-    assert faq == "../../troubleshooting/#preguntas-frecuentes"
+    assert faq == "../../help/faq/"
 
 
 def test_a_project_without_most_data_still_renders_every_page(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
 from opsdocs.model.cycle import MaintenanceCycle
 from opsdocs.model.deployment import Deployment
+from opsdocs.model.faq import Faq
 from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpis
 from opsdocs.model.maintenance import MaintenanceWindow
@@ -59,6 +60,7 @@ DATA_KINDS: tuple[DataKind, ...] = (
     DataKind("security", "security.yml", Security, "Audits, data protection, privacy compliance."),
     DataKind("deployment", "deployment.yml", Deployment, "Checklist, process, rollback strategies."),
     DataKind("support", "support.yml", Support, "Support channels, response targets, self-service."),
+    DataKind("faq", "faq.yml", Faq, "Help categories and frequently asked questions."),
     DataKind("kpis", "kpis.yml", Kpis, "Quality, development and support KPIs with targets."),
     DataKind("continuity", "continuity.yml", Continuity, "Disaster recovery, business continuity."),
     DataKind("training", "training.yml", Training, "Learning paths per audience."),

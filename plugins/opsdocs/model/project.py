@@ -21,6 +21,7 @@ from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
 from opsdocs.model.cycle import MaintenanceCycle
 from opsdocs.model.deployment import Deployment
+from opsdocs.model.faq import Faq
 from opsdocs.model.files import DATA_KINDS, DataKind
 from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpis
@@ -55,6 +56,7 @@ class Project:
     security: Security = field(default_factory=Security)
     deployment: Deployment = field(default_factory=Deployment)
     support: Support = field(default_factory=Support)
+    faq: Faq = field(default_factory=Faq)
     kpis: Kpis = field(default_factory=Kpis)
     continuity: Continuity = field(default_factory=Continuity)
     training: Training = field(default_factory=Training)

@@ -146,6 +146,7 @@ def check_references(project: Project, layout: Layout, broken: set[str] | None =
     _check_maintenance(c, components)
     _check_runbooks(c, severities, components, roles)
     _check_training(c, runbooks)
+    _check_help(c)
     return c.problems
 
 
@@ -289,3 +290,20 @@ def _check_training(c: _Checker, runbooks: set[str]) -> None:
                     )
                 c.known(link, ("runbook",), link.runbook, "runbook", runbooks, f"{c.layout.runbooks_dir}/")
             earlier.add(module.id)
+
+
+def _check_help(c: _Checker) -> None:
+    """Question ids are unique; a question's and a help article's category is one of faq.yml.
+
+    Articles are checked only when faq.yml exists: without it a page's ``category`` is free
+    text, as it was before the help center.
+    """
+    faq_file = f"{c.layout.data_dir}/faq.yml"
+    categories = c.unique("help category", c.project.faq.categories)
+    c.unique("question", c.project.faq.questions)
+    if not (c.project.root / faq_file).is_file():
+        return
+    for question in c.project.faq.questions:
+        c.known(question, ("category",), question.category, "help category", categories, faq_file)
+    for meta in c.project.pages.values():
+        c.known(meta, ("category",), meta.category, "help category", categories, faq_file)

@@ -1,0 +1,139 @@
+"""Help articles: hand-written pages whose front matter names a help category.
+
+An article's title and summary are read from the page itself (front matter ``title`` and
+``description`` when given, else its first ``#`` heading and first paragraph), as plain text:
+they land in HTML through autoescaping templates, never in Markdown syntax.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from opsdocs.load.markdown_source import split_front_matter
+from opsdocs.model.runbooks import PageMeta
+from opsdocs.render.markdown import plain_text
+
+RELATED_LIMIT = 5
+SUMMARY_LENGTH = 200
+
+_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+_ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_NOT_A_PARAGRAPH = re.compile(
+    r"""^(?:\#|<|!!!|\?\?\?|\||>|[-*+][ \t]|\d+[.)][ \t]|\[TOC\]|\{|-{3,}\s*$|={3,}\s*$|[ ]{4}|\t)"""
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A help article: where it is built from, and what the help pages say about it."""
+
+    src: str
+    """The page's path in the site's files (``help/export.md``)."""
+    title: str
+    summary: str
+    category: str
+    tags: tuple[str, ...] = ()
+    last_reviewed: date | None = None
+
+
+def article_from_page(src: str, meta: PageMeta, text: str) -> Article | None:
+    """The article built from the page at ``src`` (front matter ``meta``, source ``text``);
+    None for a page without a category."""
+    if not meta.category:
+        return None
+    source, _ = split_front_matter(text, src)
+    body = source.body if source is not None else text
+    extra = meta.model_extra or {}
+    title = extra.get("title") if isinstance(extra.get("title"), str) else None
+    description = extra.get("description") if isinstance(extra.get("description"), str) else None
+    return Article(
+        src=src,
+        title=" ".join((title or first_heading(body) or _title_from_path(src)).split()),
+        summary=shorten(plain_line(description) if description else first_paragraph(body)),
+        category=meta.category,
+        tags=tuple(meta.tags),
+        last_reviewed=meta.last_reviewed,
+    )
+
+
+def plain_line(markdown: str) -> str:
+    """Markdown as one line of plain text: rendered, stripped of tags, entities decoded."""
+    return " ".join(html.unescape(plain_text(markdown)).split())
+
+
+def _lines_outside_fences(body: str) -> Iterable[str | None]:
+    """The lines of ``body``, with every line of a fenced code block given as None."""
+    fence: str | None = None
+    for line in body.splitlines():
+        match = _FENCE.match(line)
+        if match and (fence is None or match.group(1) == fence):
+            fence = match.group(1) if fence is None else None
+            yield None
+        else:
+            yield None if fence else line
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the first level-1 ATX heading (``# Title``), or None."""
+    for line in _lines_outside_fences(body):
+        match = _HEADING.match(line) if line is not None else None
+        if match:
+            return plain_line(_ATTR_LIST.sub("", match.group(1))) or None
+    return None
+
+
+def first_paragraph(body: str) -> str:
+    """The first paragraph of ``body`` as plain text; headings, lists, tables, code, quotes,
+    admonitions and HTML blocks are not paragraphs."""
+    lines: list[str] = []
+    skipping = False
+    for line in _lines_outside_fences(body):
+        if line is None or not line.strip():
+            if lines:
+                break
+            skipping = False
+            continue
+        if not lines and (skipping or _NOT_A_PARAGRAPH.match(line)):
+            skipping = True
+            continue
+        lines.append(line.strip())
+    return plain_line("\n".join(lines)) if lines else ""
+
+
+def shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return cut + "…"
+
+
+def _title_from_path(src: str) -> str:
+    stem = posixpath.splitext(posixpath.basename(src))[0]
+    if stem in ("index", "README"):
+        stem = posixpath.basename(posixpath.dirname(src)) or stem
+    words = stem.replace("-", " ").replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def related_articles(
+    article: Article, articles: Sequence[Article], limit: int = RELATED_LIMIT
+) -> list[Article]:
+    """Up to ``limit`` other articles of the same category or sharing a tag with ``article``,
+    the closest first: a shared category counts as much as two shared tags."""
+    tags = {t.casefold() for t in article.tags}
+    scored = []
+    for other in articles:
+        if other.src == article.src:
+            continue
+        score = 2 * (other.category == article.category) + len(tags & {t.casefold() for t in other.tags})
+        if score:
+            scored.append((-score, other.title.casefold(), other.src, other))
+    scored.sort(key=lambda entry: entry[:3])
+    return [entry[3] for entry in scored[:limit]]
