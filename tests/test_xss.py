@@ -24,7 +24,8 @@ ATTACKS = (
 
 
 def inject(root: Path) -> None:
-    """Put the attacks into an incident title, an update message and a component name."""
+    """Put the attacks into an incident title, an update message, a component name and a FAQ
+    answer."""
     incident = root / "data" / "incidents" / "2026-03-14-api-caida.yml"
     text = incident.read_text(encoding="utf-8")
     title_line = next(line for line in text.splitlines() if line.startswith("title:"))
@@ -37,6 +38,13 @@ def inject(root: Path) -> None:
     indent = name_line[: len(name_line) - len(name_line.lstrip())]
     components.write_text(
         text.replace(name_line, indent + "name: " + json.dumps(PAYLOAD + " API"), 1), encoding="utf-8"
+    )
+    faq = root / "data" / "faq.yml"
+    text = faq.read_text(encoding="utf-8")
+    answer_line = next(line for line in text.splitlines() if line.strip().startswith("answer:"))
+    indent = answer_line[: len(answer_line) - len(answer_line.lstrip())]
+    faq.write_text(
+        text.replace(answer_line, indent + "answer: " + json.dumps(" ".join(ATTACKS)), 1), encoding="utf-8"
     )
 
 
@@ -110,5 +118,7 @@ def test_the_payload_is_shown_as_text(sites: dict[str, Path]) -> None:
     assert PAYLOAD in doc.cssselect("h1")[0].text_content()
     title = doc.find(".//title").text
     assert "<" not in title and "script" in title
+    faq = lxml_html.fromstring((sites["mkdocs.public.yml"] / "help" / "faq" / "index.html").read_bytes())
+    assert "alert(1)" in faq.text_content(), "the answer is shown, as text"
     summary = json.loads((sites["mkdocs.public.yml"] / "api" / "v2" / "components.json").read_text())
     assert any(c["name"] == PAYLOAD + " API" for c in summary["components"])
