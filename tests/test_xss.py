@@ -41,11 +41,10 @@ def inject(root: Path) -> None:
     )
     faq = root / "data" / "faq.yml"
     text = faq.read_text(encoding="utf-8")
-    answer_line = next(line for line in text.splitlines() if line.strip().startswith("answer:"))
-    indent = answer_line[: len(answer_line) - len(answer_line.lstrip())]
-    faq.write_text(
-        text.replace(answer_line, indent + "answer: " + json.dumps(" ".join(ATTACKS)), 1), encoding="utf-8"
-    )
+    answer_line = next(line for line in text.splitlines() if line.strip() == "answer: |")
+    block_indent = answer_line[: len(answer_line) - len(answer_line.lstrip())] + "  "
+    first_line = answer_line + "\n" + block_indent + " ".join(ATTACKS) + "\n"
+    faq.write_text(text.replace(answer_line + "\n", first_line, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
