@@ -30,6 +30,7 @@ from opsdocs.model.kpis import Kpi
 from opsdocs.model.project import Project, read_project
 from opsdocs.render.context import make_context
 from opsdocs.render.labels import catalog
+from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
 from tests.test_reliability_metrics import LOG, SEV1, SEV2
@@ -386,8 +387,15 @@ def test_overdue_action_items_are_warnings_and_listed() -> None:
     assert ("2026-07-15-edge-functions-caida", 0) in expected
     assert ("2026-09-29-recurrentes-horario-incorrecto", 2) in expected
     assert len(rendered.warnings) == len(expected)
-    failover = next(w for w in rendered.warnings if w.startswith("2026-07-15-edge-functions-caida"))
-    assert failover.startswith("2026-07-15-edge-functions-caida: action item 'Automatizar el failover")
+    failover = next(
+        w for w in rendered.warnings if "2026-07-15-edge-functions-caida: action item 'Automatizar" in w
+    )
+    lines = (
+        (REPO / "data/incidents/2026-07-15-edge-functions-caida.yml").read_text(encoding="utf-8").splitlines()
+    )
+    due_line = next(n for n, line in enumerate(lines, start=1) if "due: 2026-12-15" in line)
+    assert failover.startswith(f"data/incidents/2026-07-15-edge-functions-caida.yml:{due_line}:")
+    assert ": warning: 2026-07-15-edge-functions-caida: action item 'Automatizar el failover" in failover
     assert failover.endswith("(owner DevOps Engineer) was due 2026-12-15")
     rows = page(rendered.plan, "reliability/index.md").cssselect(
         "table[data-opsdocs-overdue] tr[data-incident]"
@@ -405,7 +413,7 @@ def test_a_postmortem_page_for_each_incident_with_a_postmortem(example: Rendered
         assert incident.postmortem is not None
         doc = page(example.plan, f"postmortems/{incident.id}.md")
         assert text(doc.cssselect("[data-opsdocs-root-cause]")[0]) == " ".join(
-            incident.postmortem.root_cause.split()
+            plain_text(incident.postmortem.root_cause).split()
         )
         rows = doc.cssselect("table[data-opsdocs-actions] tbody tr")
         assert [text(r.cssselect("td")[0]) for r in rows] == [

@@ -36,7 +36,7 @@ class HandbookPlugin(GeneratingPlugin[HandbookConfig]):
         layout = status_layout(config)
         warnings = render_reliability(data.context, plan, self.config.partial_outage_weight, layout)
         render_postmortems(data.context, plan, layout)
-        return [f"opsdocs: {warning}" for warning in warnings]
+        return warnings
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled or "<!-- opsdocs:" not in markdown:

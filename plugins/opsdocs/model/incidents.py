@@ -36,7 +36,7 @@ class TimelineEntry(Record):
     """A moment in a postmortem's timeline."""
 
     at: Timestamp
-    text: str
+    text: Markdown
 
 
 class ActionItem(Record):
@@ -52,11 +52,11 @@ class ActionItem(Record):
 class Postmortem(Record):
     """What happened and why, for the team; only ``public_summary`` is ever published."""
 
-    summary: str = internal()
+    summary: Markdown = internal()
     public_summary: Markdown = Field("", description="Summary published on the status page.")
     timeline: list[TimelineEntry] = internal(default_factory=list)
-    root_cause: str = internal()
-    contributing_factors: list[str] = internal(default_factory=list)
+    root_cause: Markdown = internal()
+    contributing_factors: list[Markdown] = internal(default_factory=list)
     action_items: list[ActionItem] = internal(default_factory=list)
     published_on: Day | None = None
 

@@ -77,6 +77,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout 
             postmortem=postmortem,
             severity=severities.get(incident.severity),
             public_summary=render_markdown(postmortem.public_summary) if postmortem.public_summary else "",
+            render_markdown=render_markdown,
             timeline=sorted(postmortem.timeline, key=lambda entry: entry.at),
             actions=actions,
             incident_link=ctx.link(path, status.incident.format(id=incident.id)),

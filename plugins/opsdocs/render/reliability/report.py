@@ -265,10 +265,13 @@ def render_reliability(
         status_link=ctx.link(REPORT, status.index),
     )
     plan.add(REPORT, front_matter(labels("reliability.title"), hide=["toc"]) + page, Audience.internal)
-    return [
-        f"{o.incident.id}: action item '{o.item.text}' (owner {o.owner}) was due {o.item.due.isoformat()}"
-        for o in overdue
-    ]
+    return [_overdue_warning(o.incident.id, o.item, o.owner) for o in overdue]
+
+
+def _overdue_warning(incident_id: str, item: ActionItem, owner: str) -> str:
+    """The warning for an overdue action item, at the item's ``due`` line when it is known."""
+    message = f"{incident_id}: action item '{item.text}' (owner {owner}) was due {item.due.isoformat()}"
+    return str(item.source.problem(("due",), message, "warning")) if item.source else message
 
 
 def _kpi_value(ctx: RenderContext, check: KpiCheck, figures: WindowFigures, overall: Uptime) -> str:
