@@ -1,15 +1,25 @@
-"""The ``opsdocs`` command: validate a project, write the data files' JSON Schemas."""
+"""The ``opsdocs`` command: validate a project, write the data files' JSON Schemas, write a
+site's generated pages into a folder any engine can build."""
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+from datetime import datetime
 from pathlib import Path
 
-from opsdocs.model import Layout, read_project
+import yaml
+
+from opsdocs.clock import ClockError, build_now
+from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
+from opsdocs.render.site import ASSET_ROOT, generate_site, stylesheets
+
+GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
+"""What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -40,6 +50,110 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate(args: argparse.Namespace) -> int:
+    out = Path(args.out_dir)
+    root = Path(args.project_dir).resolve()
+    layout = Layout(data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir)
+    if out.exists() and not out.is_dir():
+        print(f"opsdocs generate: {out} exists and is not a folder", file=sys.stderr)
+        return 1
+    if out.is_dir() and any(out.iterdir()):
+        if not args.force:
+            print(
+                f"opsdocs generate: {out} is not empty; choose an empty folder, or pass --force "
+                "to replace what it holds",
+                file=sys.stderr,
+            )
+            return 1
+        if root.is_relative_to(out.resolve()):
+            print(f"opsdocs generate: {out} holds the project; it will not be replaced", file=sys.stderr)
+            return 1
+    try:
+        now = build_now()
+    except ClockError as exc:
+        print(f"opsdocs generate: {exc}", file=sys.stderr)
+        return 1
+    try:
+        project = read_project(root, layout)
+    except ProjectInvalid as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return 1
+    for warning in project.warnings:
+        print(warning, file=sys.stderr)
+
+    files = _site_files(project, layout, now, args)
+    # Everything is rendered before anything is written: a failure leaves no half-written site.
+    if out.is_dir():
+        for child in sorted(out.iterdir()):
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    for rel, content in sorted(files.items()):
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    pages = sum(1 for rel in files if rel.endswith(".md"))
+    print(f"{out}: {len(files)} files ({pages} pages); build with: mkdocs build -f {out / 'mkdocs.yml'}")
+    return 0
+
+
+def _site_files(
+    project: Project, layout: Layout, now: datetime, args: argparse.Namespace
+) -> dict[str, bytes]:
+    """Every file of the generated folder, by path relative to it."""
+    public = args.audience == "public"
+    language = args.language or project.site.language
+    site = generate_site(
+        project, now, language, public, site_url=args.site_url or "", docs_dir=layout.docs_dir
+    )
+    for warning in site.warnings:
+        print(warning, file=sys.stderr)
+    files: dict[str, bytes] = {}
+    docs_root = project.root / layout.docs_dir
+    hand_written = sorted(
+        p
+        for p in (docs_root.rglob("*") if docs_root.is_dir() else [])
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(docs_root).parts)
+    )
+    for path in hand_written:
+        src = path.relative_to(docs_root).as_posix()
+        meta = project.pages.get(src)
+        if public and meta is not None and meta.audience == "internal":
+            continue
+        if src.endswith(".md"):
+            text, problems = site.page(src, path.read_text(encoding="utf-8"))
+            for problem in problems:
+                print(f"{layout.docs_dir}/{problem}", file=sys.stderr)
+            files[f"docs/{src}"] = text.encode("utf-8")
+        else:
+            files[f"docs/{src}"] = path.read_bytes()
+    existing = {p.relative_to(docs_root).as_posix() for p in hand_written}
+    for planned in site.plan:
+        if planned.path in existing:
+            # As in the plugins: a hand-written page at the same path replaces the generated one.
+            continue
+        content = planned.content
+        files[f"docs/{planned.path}"] = content.encode("utf-8") if isinstance(content, str) else content
+    files["mkdocs.yml"] = _mkdocs_config(project.site.product, language, args.site_url).encode("utf-8")
+    return files
+
+
+def _mkdocs_config(site_name: str, language: str, site_url: str | None) -> str:
+    """A plain ``mkdocs.yml`` for the generated folder: the Material theme, no opsdocs plugin."""
+    config: dict[str, object] = {"site_name": site_name}
+    if site_url:
+        config["site_url"] = site_url
+    config |= {
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": language, "font": False},
+        "extra_css": [ASSET_ROOT + name for name in stylesheets()],
+        "markdown_extensions": GENERATED_MARKDOWN_EXTENSIONS,
+    }
+    header = "# Written by `opsdocs generate`; build with `mkdocs build` or `zensical build`.\n"
+    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command line's arguments."""
     parser = argparse.ArgumentParser(prog="opsdocs", description=__doc__)
@@ -56,6 +170,20 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--out", required=True, help="folder to write the schemas into")
     schema.add_argument("--reference", help="also write the fields reference (Markdown) to this file")
     schema.set_defaults(run=_schema)
+
+    generate = commands.add_parser(
+        "generate", help="write one site's pages and files into a folder any engine can build"
+    )
+    generate.add_argument("out_dir", help="folder to write the site into (empty, or with --force)")
+    generate.add_argument("--audience", choices=("public", "staff"), default="public")
+    generate.add_argument("--project", dest="project_dir", default=".", help="the project (default: .)")
+    generate.add_argument("--language", help="language of the labels (default: site.yml's language)")
+    generate.add_argument("--site-url", default="", help="absolute address of the built site")
+    generate.add_argument("--force", action="store_true", help="replace what a non-empty OUT_DIR holds")
+    generate.add_argument("--data-dir", default="data")
+    generate.add_argument("--runbooks-dir", default="runbooks")
+    generate.add_argument("--docs-dir", default="docs")
+    generate.set_defaults(run=_generate)
     return parser
 
 

@@ -1,0 +1,155 @@
+"""One whole site's generated part, without an engine: the plan ``opsdocs generate`` writes.
+
+The MkDocs plugins render their parts of a site one plugin at a time; this module calls the
+same render functions with the same arguments for a whole site at once, so any engine (plain
+MkDocs, Zensical) can build the result. Like the rest of the core, it never imports mkdocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+
+from opsdocs.derive.status import StatusOptions, status_snapshot
+from opsdocs.model.audience import public_view
+from opsdocs.model.base import Audience
+from opsdocs.model.project import Layout, Project
+from opsdocs.render.context import RenderContext, make_context
+from opsdocs.render.handbook import render_handbook
+from opsdocs.render.handbook.directives import expand_directives
+from opsdocs.render.helpcenter import Article, HelpCenter, ServiceNotice, article_from_page, render_helpcenter
+from opsdocs.render.plan import SitePlan
+from opsdocs.render.reliability import render_postmortems, render_reliability
+from opsdocs.render.roadmap import render_roadmap
+from opsdocs.render.runbooks import render_runbooks
+from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.training import render_training
+
+__all__ = ["ASSET_ROOT", "GeneratedSite", "generate_site", "render_site", "stylesheets"]
+
+ASSET_ROOT = "assets/opsdocs/"
+"""Where the shipped stylesheets and scripts go in the site (the plugins use the same place)."""
+
+_SCRIPTS = ("status.js",)
+_FRONT_MATTER = re.compile(r"\A(-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n)(.*)\Z", re.DOTALL)
+"""A page's YAML front matter and its body, split the way MkDocs splits them."""
+
+
+def stylesheets() -> tuple[str, ...]:
+    """The shipped stylesheets, by name."""
+    folder = resources.files("opsdocs.render") / "assets"
+    return tuple(sorted(item.name for item in folder.iterdir() if item.name.endswith(".css")))
+
+
+@dataclass
+class GeneratedSite:
+    """A site's generated files, and what is needed to write its hand-written pages."""
+
+    plan: SitePlan
+    context: RenderContext
+    help: HelpCenter
+    warnings: list[str] = field(default_factory=list)
+
+    def page(self, src: str, text: str) -> tuple[str, list[str]]:
+        """The hand-written page ``src`` (docs-relative) as an engine without the plugins needs
+        it: directives expanded and, on a help article, the banner and related articles added,
+        as the handbook and help center plugins do. The front matter is kept as written.
+        Returns the page and a message per unknown directive."""
+        match = _FRONT_MATTER.match(text)
+        header, body = (match.group(1), match.group(2)) if match else ("", text)
+        problems: list[str] = []
+        if "<!-- opsdocs:" in body:
+            body, problems = expand_directives(body, self.context, src)
+        article = self.help.article(src)
+        if article is not None:
+            body = self.help.decorate(article, body)
+        return header + body, problems
+
+
+def generate_site(
+    project: Project,
+    now: datetime,
+    language: str,
+    public: bool,
+    *,
+    site_url: str = "",
+    label_overrides: dict[str, str] | None = None,
+    status_options: StatusOptions | None = None,
+    standalone: bool = False,
+    docs_dir: str = Layout().docs_dir,
+) -> GeneratedSite:
+    """Render one audience's site: every plugin's pages and files, and the shipped assets.
+
+    ``project`` is the whole project; the public site gets its public view. ``docs_dir`` is
+    where the hand-written pages are (relative to the project), for the help articles.
+    """
+    view = public_view(project) if public else project
+    ctx = make_context(
+        view, now, language=language, public=public, label_overrides=label_overrides, site_url=site_url
+    )
+    options = status_options or StatusOptions()
+    snapshot = status_snapshot(view, now, options)
+    layout = StatusLayout(root="" if standalone else "status/")
+    plan = SitePlan()
+    warnings: list[str] = []
+
+    render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot)
+    if not public:
+        warnings += [str(w) for w in render_runbooks(ctx, plan, snapshot, layout)]
+        render_handbook(ctx, plan)
+        weight = options.policy.partial_outage_weight
+        warnings += [str(w) for w in render_reliability(ctx, plan, weight, layout)]
+        render_postmortems(ctx, plan, layout)
+    articles = _articles(project, docs_dir, public)
+    help_center = render_helpcenter(ctx, plan, articles, ServiceNotice(snapshot, layout.index))
+    render_training(ctx, plan, runbook_pages=not public)
+    render_roadmap(ctx, plan)
+
+    folder = resources.files("opsdocs.render") / "assets"
+    for name in (*stylesheets(), *_SCRIPTS):
+        plan.add(ASSET_ROOT + name, (folder / name).read_bytes())
+
+    site = SitePlan()
+    for planned in plan.for_site(public):
+        site.add(planned.path, planned.content, planned.audience)
+    return GeneratedSite(site, ctx, help_center, warnings)
+
+
+def render_site(
+    project: Project,
+    now: datetime,
+    language: str,
+    public: bool,
+    *,
+    site_url: str = "",
+    label_overrides: dict[str, str] | None = None,
+    status_options: StatusOptions | None = None,
+    standalone: bool = False,
+) -> SitePlan:
+    """The whole generated part of one audience's site, as a plan; see ``generate_site``."""
+    return generate_site(
+        project,
+        now,
+        language,
+        public,
+        site_url=site_url,
+        label_overrides=label_overrides,
+        status_options=status_options,
+        standalone=standalone,
+    ).plan
+
+
+def _articles(project: Project, docs_dir: str, public: bool) -> list[Article]:
+    """The help articles among the project's hand-written pages that this site publishes."""
+    root = Path(project.root) / docs_dir
+    articles = []
+    for src, meta in sorted(project.pages.items()):
+        if not meta.category or (public and meta.audience != Audience.public):
+            continue
+        article = article_from_page(src, meta, (root / src).read_text(encoding="utf-8"))
+        if article is not None:
+            articles.append(article)
+    return articles
