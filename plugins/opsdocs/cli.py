@@ -16,7 +16,8 @@ from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
-from opsdocs.render.site import ASSET_ROOT, generate_site, stylesheets
+from opsdocs.render.assets import ASSET_ROOT, stylesheets
+from opsdocs.render.site import generate_site
 
 GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
 """What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""

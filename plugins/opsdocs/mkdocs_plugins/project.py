@@ -10,13 +10,8 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from opsdocs.mkdocs_plugins.shared import (
-    ProjectSettings,
-    add_assets,
-    load_for_build,
-    stylesheets,
-    use_stylesheet,
-)
+from opsdocs.mkdocs_plugins.shared import ProjectSettings, add_assets, load_for_build, use_stylesheet
+from opsdocs.render.assets import stylesheets
 
 
 class ProjectPlugin(BasePlugin[ProjectSettings]):

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,13 +23,11 @@ from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid, format_problems
+from opsdocs.render.assets import ASSET_ROOT, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.plan import SitePlan
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
-
-ASSET_ROOT = "assets/opsdocs/"
-"""Where the plugins' stylesheet and scripts are written in the site."""
 
 
 class ProjectSettings(Config):
@@ -169,17 +166,10 @@ def add_plan(plan: SitePlan, files: Files, config: MkDocsConfig, public: bool) -
 
 def add_assets(files: Files, config: MkDocsConfig, names: tuple[str, ...]) -> None:
     """Copy the plugins' shipped assets (stylesheet, scripts) into the site, once."""
-    folder = resources.files("opsdocs.render") / "assets"
     for name in names:
         path = ASSET_ROOT + name
         if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=(folder / name).read_bytes()))
-
-
-def stylesheets() -> tuple[str, ...]:
-    """The shipped stylesheets, by name."""
-    folder = resources.files("opsdocs.render") / "assets"
-    return tuple(sorted(item.name for item in folder.iterdir() if item.name.endswith(".css")))
+            files.append(File.generated(config, path, content=read_asset(name)))
 
 
 def use_stylesheet(config: MkDocsConfig) -> None:

@@ -10,7 +10,8 @@ from mkdocs.exceptions import PluginError
 
 from opsdocs.derive.status import StatusOptions
 from opsdocs.derive.uptime import UptimePolicy
-from opsdocs.mkdocs_plugins.shared import ASSET_ROOT, BuildData, FeatureConfig, GeneratingPlugin
+from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin
+from opsdocs.render.assets import ASSET_ROOT, SCRIPTS
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.status import StatusLayout, render_status
 
@@ -27,7 +28,7 @@ class StatusConfig(FeatureConfig):
 class StatusPlugin(GeneratingPlugin[StatusConfig]):
     """Adds the status page and its machine-readable files to the site."""
 
-    assets = ("status.js",)
+    assets = SCRIPTS
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         weight = self.config.partial_outage_weight

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 
 from opsdocs.derive.status import StatusOptions, status_snapshot
 from opsdocs.model.audience import public_view
 from opsdocs.model.base import Audience
 from opsdocs.model.project import Layout, Project
+from opsdocs.render.assets import ASSET_ROOT, SCRIPTS, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import expand_directives
@@ -28,20 +28,10 @@ from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.status import StatusLayout, render_status
 from opsdocs.render.training import render_training
 
-__all__ = ["ASSET_ROOT", "GeneratedSite", "generate_site", "render_site", "stylesheets"]
+__all__ = ["GeneratedSite", "generate_site", "render_site"]
 
-ASSET_ROOT = "assets/opsdocs/"
-"""Where the shipped stylesheets and scripts go in the site (the plugins use the same place)."""
-
-_SCRIPTS = ("status.js",)
 _FRONT_MATTER = re.compile(r"\A(-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n)(.*)\Z", re.DOTALL)
 """A page's YAML front matter and its body, split the way MkDocs splits them."""
-
-
-def stylesheets() -> tuple[str, ...]:
-    """The shipped stylesheets, by name."""
-    folder = resources.files("opsdocs.render") / "assets"
-    return tuple(sorted(item.name for item in folder.iterdir() if item.name.endswith(".css")))
 
 
 @dataclass
@@ -108,9 +98,8 @@ def generate_site(
     render_training(ctx, plan, runbook_pages=not public)
     render_roadmap(ctx, plan)
 
-    folder = resources.files("opsdocs.render") / "assets"
-    for name in (*stylesheets(), *_SCRIPTS):
-        plan.add(ASSET_ROOT + name, (folder / name).read_bytes())
+    for name in (*stylesheets(), *SCRIPTS):
+        plan.add(ASSET_ROOT + name, read_asset(name))
 
     site = SitePlan()
     for planned in plan.for_site(public):
