@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from opsdocs.model import read_project
@@ -225,6 +227,34 @@ def test_related_articles_are_at_most_five_and_never_the_article_itself() -> Non
         "a0.md",
         "a9.md",
     ], "tags compare without case; ties by title"
+
+
+_CATEGORIES = st.sampled_from(["events", "sync", "billing"])
+_TAGS = st.lists(st.sampled_from(["Google", "google", "ical", "mobile", "team", "export"]), max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_CATEGORIES, _TAGS, st.sampled_from(["Alpha", "beta", "Gamma", "alpha"])), max_size=25)
+)
+def test_related_articles_are_the_closest_by_the_stated_rule(specs: list) -> None:
+    """The index finds what scoring every other article would: category 2, each shared tag 1
+    (case-insensitive), closest first, ties by title without case, then path."""
+    articles = [
+        Article(src=f"a{n}.md", title=title, summary="", category=category, tags=tuple(tags))
+        for n, (category, tags, title) in enumerate(specs)
+    ]
+
+    def score(a: Article, b: Article) -> int:
+        shared = {t.casefold() for t in a.tags} & {t.casefold() for t in b.tags}
+        return 2 * (a.category == b.category) + len(shared)
+
+    for article in articles:
+        expected = sorted(
+            (b for b in articles if b.src != article.src and score(article, b)),
+            key=lambda b: (-score(article, b), b.title.casefold(), b.src),
+        )[:5]
+        assert related_articles(article, articles) == expected
 
 
 # --- support ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from opsdocs.derive.incidents import IncidentFacts, incident_facts
@@ -79,22 +80,32 @@ class StatusSnapshot:
     """Every window announced by ``now`` and not cancelled, newest first."""
     intervals: dict[str, list[Interval]]
 
-    @property
-    def active_incidents(self) -> list[IncidentFacts]:
-        return [i for i in self.incidents if i.is_active]
+    # Every help page and API file asks for these; a snapshot never changes, so each is
+    # computed once (cached_property writes the instance dict, which a frozen dataclass allows).
+    @cached_property
+    def active_incidents(self) -> tuple[IncidentFacts, ...]:
+        """Incidents not resolved at ``now``, newest first."""
+        return tuple(i for i in self.incidents if i.is_active)
 
-    @property
-    def active_maintenance(self) -> list[MaintenanceFacts]:
-        return [m for m in self.maintenance if m.is_active]
+    @cached_property
+    def active_maintenance(self) -> tuple[MaintenanceFacts, ...]:
+        """Windows in progress or being verified at ``now``."""
+        return tuple(m for m in self.maintenance if m.is_active)
 
-    @property
-    def upcoming_maintenance(self) -> list[MaintenanceFacts]:
+    @cached_property
+    def upcoming_maintenance(self) -> tuple[MaintenanceFacts, ...]:
         """Windows not yet begun, soonest first."""
-        return sorted((m for m in self.maintenance if m.is_upcoming), key=lambda m: m.window.scheduled_for)
+        return tuple(
+            sorted((m for m in self.maintenance if m.is_upcoming), key=lambda m: m.window.scheduled_for)
+        )
+
+    @cached_property
+    def _components_by_id(self) -> dict[str, ComponentFacts]:
+        return {c.component.id: c for c in self.components}
 
     def component(self, component_id: str) -> ComponentFacts | None:
         """The facts of one component."""
-        return next((c for c in self.components if c.component.id == component_id), None)
+        return self._components_by_id.get(component_id)
 
 
 def _start_of(day: object, zone: object) -> datetime:

@@ -8,6 +8,7 @@ Public renderers only ever see this view; nothing internal can leak through them
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from typing import Any
 
@@ -25,15 +26,47 @@ def is_internal_field(info: FieldInfo) -> bool:
     return isinstance(extra, dict) and extra.get(AUDIENCE_KEY) == Audience.internal.value
 
 
-def _empty(info: FieldInfo) -> Any:
-    if not info.is_required():
-        return info.get_default(call_default_factory=True)
-    origin = typing.get_origin(info.annotation)
-    if origin is list:
-        return []
-    if origin is dict:
-        return {}
-    return "" if info.annotation is str else None
+@dataclasses.dataclass(frozen=True)
+class _Field:
+    """What the public view does with one field of a model class."""
+
+    name: str
+    internal: bool
+    required: bool
+    may_hold_records: bool
+    info: FieldInfo
+
+    def empty(self) -> Any:
+        """The value an internal field takes in the public view: its default, or empty."""
+        info = self.info
+        if not info.is_required():
+            # The model's factories take no arguments; calling them directly spares pydantic
+            # inspecting each factory's signature on every record.
+            return info.default_factory() if info.default_factory is not None else info.default  # type: ignore[call-arg]
+        origin = typing.get_origin(info.annotation)
+        if origin is list:
+            return []
+        if origin is dict:
+            return {}
+        return "" if info.annotation is str else None
+
+
+def _may_hold_records(annotation: Any) -> bool:
+    """Whether a field of this type can hold a record (a model) at any depth."""
+    if annotation is Any or annotation is object:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_may_hold_records(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def _fields(model: type[BaseModel]) -> tuple[_Field, ...]:
+    """The fields of ``model`` as the public view treats them, worked out once per class."""
+    return tuple(
+        _Field(name, is_internal_field(info), info.is_required(), _may_hold_records(info.annotation), info)
+        for name, info in model.model_fields.items()
+    )
 
 
 def _project(value: Any) -> Any:
@@ -41,18 +74,18 @@ def _project(value: Any) -> Any:
         if getattr(value, "audience", None) == Audience.internal:
             return _DROP
         update = {}
-        for name, info in type(value).model_fields.items():
-            current = getattr(value, name)
-            if is_internal_field(info):
-                update[name] = _empty(info)
-            else:
+        for field in _fields(type(value)):
+            if field.internal:
+                update[field.name] = field.empty()
+            elif field.may_hold_records:
+                current = getattr(value, field.name)
                 projected = _project(current)
-                if projected is _DROP and info.is_required():
+                if projected is _DROP and field.required:
                     # A record whose required part is internal (a runbook's front matter) is
                     # internal as a whole.
                     return _DROP
                 if projected is not current:
-                    update[name] = None if projected is _DROP else projected
+                    update[field.name] = None if projected is _DROP else projected
         return value.model_copy(update=update) if update else value
     if isinstance(value, list):
         items = [_project(item) for item in value]

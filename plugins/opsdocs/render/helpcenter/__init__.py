@@ -21,7 +21,7 @@ from opsdocs.model.base import Audience
 from opsdocs.model.faq import HelpCategory, Question
 from opsdocs.model.support import Channel, ChannelKind
 from opsdocs.render.context import RenderContext
-from opsdocs.render.helpcenter.articles import Article, article_from_page, plain_line, related_articles
+from opsdocs.render.helpcenter.articles import Article, RelatedArticles, article_from_page, plain_line
 from opsdocs.render.helpcenter.banner import ServiceNotice, render_banner
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter, script_json
@@ -69,10 +69,12 @@ class HelpCenter:
     articles: Sequence[Article]
     notice: ServiceNotice
     _by_src: dict[str, Article] = field(init=False, repr=False)
+    related: RelatedArticles = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.articles = sorted(self.articles, key=lambda a: (a.title.casefold(), a.src))
         self._by_src = {a.src: a for a in self.articles}
+        self.related = RelatedArticles(self.articles)
 
     # --- what pages read ----------------------------------------------------------------------
 
@@ -193,7 +195,7 @@ class HelpCenter:
         heading = _LEADING_HEADING.match(markdown)
         top, body = (heading.group(1), markdown[heading.end() :]) if heading else ("", markdown)
         parts = [top, str(self.banner(article.src)), body.strip("\n")]
-        related = related_articles(article, self.articles)
+        related = self.related.of(article)
         if related:
             parts.append(render("helpcenter/related.html.j2", article=article, related=related,
                                 help=self, labels=self.ctx.labels).strip())  # fmt: skip

@@ -9,8 +9,10 @@ and the generator carries no version.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
@@ -58,53 +60,57 @@ def feed_items(
     An item's guid is its page's address and ``#update-N``, N counting the record's published
     updates from the oldest, so an item keeps its guid as later updates are published. A
     maintenance window's announcement is ``#announcement``; it is an item once announced.
+    Only the items kept are rendered: a long history costs a sort, not its Markdown.
     """
     ctx = absolute_context(ctx)
-    labels, now = ctx.labels, snapshot.now
-    items: list[FeedItem] = []
+    now = snapshot.now
+    candidates: list[_Candidate] = []
     for facts in snapshot.incidents:
         incident = facts.incident
-        link = ctx.absolute(incident_page.format(id=incident.id))
+        page = incident_page.format(id=incident.id)
         published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at)
         for index, update in enumerate(published, start=1):
-            status = labels(f"incident.status.{update.status.value}")
-            items.append(
-                FeedItem(
-                    at=update.at,
-                    guid=f"{link}#update-{index}",
-                    title=labels("feed.item", title=incident.title, status=status),
-                    link=link,
-                    html=str(render_markdown(update.message)),
-                )
+            status = f"incident.status.{update.status.value}"
+            candidates.append(
+                _Candidate(update.at, page, f"#update-{index}", incident.title, status, update.message)
             )
     for maintenance in snapshot.maintenance:
         window = maintenance.window
-        link = ctx.absolute(maintenance_page.format(id=window.id))
+        page = maintenance_page.format(id=window.id)
         if window.announced <= now:
-            status = labels(f"maintenance.status.{MaintenanceStatus.scheduled.value}")
-            items.append(
-                FeedItem(
-                    at=window.announced,
-                    guid=f"{link}#announcement",
-                    title=labels("feed.item", title=window.title, status=status),
-                    link=link,
-                    html=str(render_markdown(window.message)),
-                )
+            status = f"maintenance.status.{MaintenanceStatus.scheduled.value}"
+            candidates.append(
+                _Candidate(window.announced, page, "#announcement", window.title, status, window.message)
             )
         published = sorted((u for u in window.updates if u.at <= now), key=lambda u: u.at)
         for index, update in enumerate(published, start=1):
-            status = labels(f"maintenance.status.{update.status.value}")
-            items.append(
-                FeedItem(
-                    at=update.at,
-                    guid=f"{link}#update-{index}",
-                    title=labels("feed.item", title=window.title, status=status),
-                    link=link,
-                    html=str(render_markdown(update.message)),
-                )
+            status = f"maintenance.status.{update.status.value}"
+            candidates.append(
+                _Candidate(update.at, page, f"#update-{index}", window.title, status, update.message)
             )
-    items.sort(key=lambda item: (item.at, item.guid), reverse=True)
-    return items[:FEED_CAP]
+    links = {page: ctx.absolute(page) for page in {c.page for c in candidates}}
+    newest = heapq.nlargest(FEED_CAP, candidates, key=lambda c: (c.at, links[c.page] + c.anchor))
+    return [
+        FeedItem(
+            at=c.at,
+            guid=links[c.page] + c.anchor,
+            title=ctx.labels("feed.item", title=c.title, status=ctx.labels(c.status_label)),
+            link=links[c.page],
+            html=str(render_markdown(c.message)),
+        )
+        for c in newest
+    ]
+
+
+class _Candidate(NamedTuple):
+    """A published update before it is chosen for the feed: what it takes to render it."""
+
+    at: datetime
+    page: str
+    anchor: str
+    title: str
+    status_label: str
+    message: str
 
 
 def _generator(
