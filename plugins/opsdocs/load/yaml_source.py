@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from opsdocs.load.source import FieldPath, SourceDoc, dotted
 from opsdocs.problems import Problem
@@ -31,6 +31,7 @@ MAX_DEPTH = 64
 """Nesting depth one file may reach."""
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+_STR_TAG = "tag:yaml.org,2002:str"
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 """Characters no page, feed or calendar may carry: C0 controls but tab and line breaks, DEL,
 lone surrogates and non-characters."""
@@ -128,25 +129,23 @@ class _Walker:
             raise self.stop(node, return_msg)
         if len(path) > MAX_DEPTH:
             raise self.stop(node, f"data is nested more than {MAX_DEPTH} levels deep")
-        self.doc.positions.setdefault(path, self.position(node))
+        positions = self.doc.positions
+        if path not in positions:
+            mark = node.start_mark
+            positions[path] = (mark.line + 1 + self.line_offset, mark.column + 1)
+        if isinstance(node, ScalarNode):
+            return self.scalar(node, path)
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.value(item, path + (index,)) for index, item in enumerate(node.value)]
-        return self.scalar(node, path)
+        return [self.value(item, (*path, index)) for index, item in enumerate(node.value)]
 
     def scalar(self, node: ScalarNode, path: FieldPath) -> Any:
         if node.tag == _TIMESTAMP_TAG:
             # Dates and times stay text here; the model parses them, so that an impossible
             # date is reported against its field and a naive time gets the site's zone.
             return node.value
-        try:
-            value = self.constructor.construct_object(node, deep=True)
-        except (ConstructorError, ValueError) as exc:
-            line, column = self.position(node)
-            reason = getattr(exc, "problem", None) or str(exc)
-            self.problems.append(Problem(self.doc.path, line, column, f"{dotted(path)}: {reason}"))
-            return None
+        # Most values are text, and text needs no constructor: it is the node's value.
+        value = node.value if node.tag == _STR_TAG else self._construct(node, path)
         if isinstance(value, str):
             bad = _FORBIDDEN.search(value)
             if bad:
@@ -159,6 +158,16 @@ class _Walker:
                 self.problems.append(Problem(self.doc.path, line, column, message))
                 return _FORBIDDEN.sub("", value)
         return value
+
+    def _construct(self, node: ScalarNode, path: FieldPath) -> Any:
+        """A number, boolean, null or other tagged scalar, through PyYAML's constructor."""
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except (ConstructorError, ValueError) as exc:
+            line, column = self.position(node)
+            reason = getattr(exc, "problem", None) or str(exc)
+            self.problems.append(Problem(self.doc.path, line, column, f"{dotted(path)}: {reason}"))
+            return None
 
     def mapping(self, node: MappingNode, path: FieldPath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
@@ -174,14 +183,14 @@ class _Walker:
                 continue
             if not isinstance(key_node, ScalarNode):
                 raise self.stop(key_node, f"{dotted(path)}: a key must be plain text")
-            key = self.scalar(key_node, path)
+            key = key_node.value if key_node.tag == _STR_TAG else self.scalar(key_node, path)
             if isinstance(key, (int, float, bool)) or key is None:
                 key = key_node.value
             if key in seen:
                 line, column = self.position(key_node)
-                message = f"{dotted(path + (key,))}: duplicate key '{key}' (first on line {seen[key]})"
+                message = f"{dotted((*path, key))}: duplicate key '{key}' (first on line {seen[key]})"
                 self.problems.append(Problem(self.doc.path, line, column, message))
                 continue
-            seen[key] = self.position(key_node)[0]
-            result[key] = self.value(value_node, path + (key,))
+            seen[key] = key_node.start_mark.line + 1 + self.line_offset
+            result[key] = self.value(value_node, (*path, key))
         return result

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from opsdocs.clock import ClockError, build_now
+from opsdocs.collector import collector_paused
 from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.audience import public_view
@@ -211,7 +212,9 @@ class GeneratingPlugin(BasePlugin[FeatureConfig]):
         if self.staff_only and data.public:
             return files
         plan = SitePlan()
-        for warning in self.render(data, plan, config):
+        with collector_paused():  # rendering a large history allocates without making cycles
+            warnings = list(self.render(data, plan, config))
+        for warning in warnings:
             log.warning(str(warning))
         add_plan(plan, files, config, data.public)
         add_assets(files, config, self.assets)

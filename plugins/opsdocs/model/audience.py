@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from opsdocs.model.base import AUDIENCE_KEY, Audience
+from opsdocs.model.base import AUDIENCE_KEY, Audience, may_hold_records
 
 _DROP = object()
 
@@ -51,20 +51,11 @@ class _Field:
         return "" if info.annotation is str else None
 
 
-def _may_hold_records(annotation: Any) -> bool:
-    """Whether a field of this type can hold a record (a model) at any depth."""
-    if annotation is Any or annotation is object:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_may_hold_records(arg) for arg in typing.get_args(annotation))
-
-
 @functools.cache
 def _fields(model: type[BaseModel]) -> tuple[_Field, ...]:
     """The fields of ``model`` as the public view treats them, worked out once per class."""
     return tuple(
-        _Field(name, is_internal_field(info), info.is_required(), _may_hold_records(info.annotation), info)
+        _Field(name, is_internal_field(info), info.is_required(), may_hold_records(info.annotation), info)
         for name, info in model.model_fields.items()
     )
 
@@ -76,7 +67,9 @@ def _project(value: Any) -> Any:
         update = {}
         for field in _fields(type(value)):
             if field.internal:
-                update[field.name] = field.empty()
+                empty = field.empty()
+                if getattr(value, field.name) != empty:  # copy only what has something to hide
+                    update[field.name] = empty
             elif field.may_hold_records:
                 current = getattr(value, field.name)
                 projected = _project(current)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import typing
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -52,6 +54,22 @@ class Record(BaseModel):
     def source(self) -> SourceRef | None:
         """Where this record was read from, for error messages and edit links."""
         return self._source
+
+
+def may_hold_records(annotation: Any) -> bool:
+    """Whether a field of this type can hold a record (a model) at any depth: code that walks
+    records (source positions, the public view) skips the fields that cannot."""
+    if annotation is Any or annotation is object:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(may_hold_records(arg) for arg in typing.get_args(annotation))
+
+
+@functools.cache
+def nested_record_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The names of ``model``'s fields that can hold records, worked out once per class."""
+    return tuple(name for name, info in model.model_fields.items() if may_hold_records(info.annotation))
 
 
 def public_record(default: Audience = Audience.public) -> Any:

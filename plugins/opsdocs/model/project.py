@@ -7,6 +7,7 @@ every file (syntax, types, cross references) before giving up, so one run of
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -14,9 +15,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from opsdocs.collector import collector_paused
 from opsdocs.load import SourceDoc, load_markdown_file, load_yaml_file
 from opsdocs.load.source import FieldPath, SourceRef, dotted
-from opsdocs.model.base import Record
+from opsdocs.model.base import Record, nested_record_fields
 from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
 from opsdocs.model.cycle import MaintenanceCycle
@@ -77,10 +79,16 @@ class Layout:
 
 def read_project(root: Path, layout: Layout | None = None) -> Project:
     """Load and validate the project at ``root``; raise ``ProjectInvalid`` with every problem."""
+    with collector_paused():
+        return _read_project(root, layout)
+
+
+def _read_project(root: Path, layout: Layout | None) -> Project:
     from opsdocs.model.references import check_references
 
     layout = layout or Layout()
     root = root.resolve()
+    _resolved.cache_clear()  # a folder may have become a link since the last read (mkdocs serve)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
 
@@ -111,11 +119,20 @@ def _relative(root: Path, path: Path) -> str:
 
 def _inside(root: Path, path: Path, problems: list[Problem]) -> bool:
     """False (with a problem) for a file that links outside the project."""
+    # A plain file in a folder that is inside is inside; only links need resolving, and each
+    # folder is resolved once, not once per file.
+    if not path.is_symlink() and _resolved(path.parent).is_relative_to(root):
+        return True
     if path.resolve().is_relative_to(root):
         return True
     rel = _relative(root, path)
     problems.append(Problem(rel, 1, 1, "file is a link to outside the project; refusing to read it"))
     return False
+
+
+@functools.lru_cache(maxsize=256)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def _read_kind(
@@ -184,7 +201,7 @@ def attach_sources(record: BaseModel, ref: SourceRef) -> None:
     """Tell ``record`` and every record nested in it where in the file it came from."""
     if isinstance(record, Record):
         record._source = ref
-    for name in type(record).model_fields:
+    for name in nested_record_fields(type(record)):
         value = getattr(record, name)
         _attach_value(value, SourceRef(ref.doc, ref.prefix + (name,)))
 

@@ -7,6 +7,7 @@ then cleaned with nh3 (the Ammonia sanitizer), so it can never carry script, eve
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -21,6 +22,10 @@ _ALLOWED_TAGS = {
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "td": {"align"}, "th": {"align"}}
 
+
+_PLAIN_SENTENCES = re.compile(r"[^\W\d_][^\W_ ]*(?:[ .,;:!?'\"()%/@$€¿¡+\-–—…°][^\W_]*)*")
+"""One line of words, numbers and punctuation without Markdown meaning, starting with a letter
+(not a list, heading, quote or code block): most status updates are written like this."""
 
 _converters = threading.local()
 
@@ -40,15 +45,24 @@ def _converter() -> markdown_lib.Markdown:
 @lru_cache(maxsize=65536)
 def render_markdown(text: str) -> Markup:
     """``text`` as safe HTML: Markdown rendered, then sanitized."""
+    line = text.rstrip("\n")
+    if _PLAIN_SENTENCES.fullmatch(line):
+        # What Markdown and the sanitizer would make of it, without their cost: no character
+        # in it means anything to either (a property test holds the two paths equal).
+        return Markup(f"<p>{line}</p>")
+    return Markup(convert_and_sanitize(text))
+
+
+def convert_and_sanitize(text: str) -> str:
+    """``text`` through Python-Markdown and nh3, uncached: what ``render_markdown`` returns."""
     html = _converter().reset().convert(text)
-    clean = nh3.clean(
+    return nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer nofollow",
     )
-    return Markup(clean)
 
 
 @lru_cache(maxsize=65536)
