@@ -10,12 +10,21 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 
-from opsdocs.mkdocs_plugins.shared import ProjectSettings, add_assets, load_for_build, use_stylesheet
+from opsdocs.mkdocs_plugins.shared import (
+    ProjectSettings,
+    add_assets,
+    keep_between_builds,
+    load_for_build,
+    use_stylesheet,
+)
 from opsdocs.render.assets import stylesheets
 
 
 class ProjectPlugin(BasePlugin[ProjectSettings]):
     """Loads and validates the project; keeps internal pages out of the public site."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        keep_between_builds(command == "serve")
 
     # Runs before the other opsdocs plugins so bad data stops the build at once, with every
     # problem listed, before any plugin generates a page.

@@ -87,7 +87,18 @@ class BuildData:
 
 
 _projects: dict[tuple[object, ...], Project] = {}
+"""The last project loaded while serving, under its files' fingerprint."""
 _builds: dict[str, Any] = {}
+_serving = False
+
+
+def keep_between_builds(serving: bool) -> None:
+    """Whether MkDocs will build again in this process (``mkdocs serve``): then the loaded
+    project is kept and read again only when a file changed. A single build skips the
+    fingerprint, which stats every file of the project."""
+    global _serving
+    _serving = serving
+    _projects.clear()
 
 
 def settings_of(config: MkDocsConfig) -> ProjectSettings:
@@ -115,18 +126,21 @@ def _fingerprint(folders: list[Path]) -> tuple[object, ...]:
 
 
 def _load_project(root: Path, layout: Layout) -> Project:
-    folders = [root / layout.data_dir, root / layout.runbooks_dir, root / layout.docs_dir]
-    key = (str(root), layout, _fingerprint(folders))
-    project = _projects.get(key)
-    if project is None:
-        try:
-            project = read_project(root, layout)
-        except ProjectInvalid as exc:
-            raise PluginError("opsdocs: the data has problems:\n" + format_problems(exc.problems)) from None
-        _projects.clear()
+    key: tuple[object, ...] = ()
+    if _serving:
+        folders = [root / layout.data_dir, root / layout.runbooks_dir, root / layout.docs_dir]
+        key = (str(root), layout, _fingerprint(folders))
+        if key in _projects:
+            return _projects[key]
+    try:
+        project = read_project(root, layout)
+    except ProjectInvalid as exc:
+        raise PluginError("opsdocs: the data has problems:\n" + format_problems(exc.problems)) from None
+    _projects.clear()
+    if _serving:
         _projects[key] = project
-        for warning in project.warnings:
-            log.warning(str(warning))
+    for warning in project.warnings:
+        log.warning(str(warning))
     return project
 
 

@@ -21,6 +21,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates ship with the package: checking each file's time at every page costs two
+        # stat calls per page and finds nothing.
+        auto_reload=False,
     )
     return env
 
