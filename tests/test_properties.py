@@ -4,6 +4,7 @@ generated JSON file parses; no internal value reaches a public output."""
 from __future__ import annotations
 
 import json
+import posixpath
 import shutil
 import tempfile
 from datetime import UTC, datetime, timedelta
@@ -17,7 +18,7 @@ from opsdocs.derive.status import StatusOptions
 from opsdocs.model import read_project
 from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid
-from opsdocs.render.context import make_context
+from opsdocs.render.context import make_context, relative_path
 from opsdocs.render.markdown import _PLAIN_SENTENCES, convert_and_sanitize, render_markdown
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.status import StatusLayout, render_status
@@ -144,3 +145,11 @@ def test_plain_sentences_render_as_markdown_would(line: str, trailing: str) -> N
 def test_any_text_renders_as_markdown_would(value: str) -> None:
     """Whichever path a message takes, the page gets what Markdown and the sanitizer make."""
     assert str(render_markdown(value)) == convert_and_sanitize(value)
+
+
+_site_path = st.lists(st.sampled_from(["status", "help", "a", "b", "x.html", "."]), max_size=4).map("/".join)
+
+
+@given(_site_path, _site_path)
+def test_links_between_site_paths_are_what_relpath_gives(path: str, start: str) -> None:
+    assert relative_path(path, start) == posixpath.relpath(path or ".", start or ".")

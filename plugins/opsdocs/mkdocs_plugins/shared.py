@@ -133,7 +133,9 @@ def _load_project(root: Path, layout: Layout) -> Project:
         if key in _projects:
             return _projects[key]
     try:
-        project = read_project(root, layout)
+        # The project lives as long as the build: out of the collector's sight once loaded.
+        with collector_paused(keep_alive_data=True):
+            project = read_project(root, layout)
     except ProjectInvalid as exc:
         raise PluginError("opsdocs: the data has problems:\n" + format_problems(exc.problems)) from None
     _projects.clear()

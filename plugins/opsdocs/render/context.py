@@ -43,7 +43,7 @@ class RenderContext:
         here_url = self.page_url(from_src)
         here = here_url.rstrip("/") if here_url.endswith("/") or not here_url else posixpath.dirname(here_url)
         target = self.page_url(to)
-        relative = posixpath.relpath(target or ".", here or ".")
+        relative = relative_path(target, here)
         if target.endswith("/") and not relative.endswith("/"):
             relative += "/"
         return "./" if relative in (".", "./") else relative
@@ -51,6 +51,19 @@ class RenderContext:
     def absolute(self, path: str) -> str:
         """The absolute address of ``path`` on this site (site-relative when the address is unknown)."""
         return f"{self.site_url}{self.page_url(path)}" if self.site_url else f"/{self.page_url(path)}"
+
+
+def relative_path(path: str, start: str) -> str:
+    """``posixpath.relpath`` for site paths (no ``..`` in them), without its calls to
+    ``os.getcwd``: a large site computes tens of thousands of links."""
+    to = [part for part in path.split("/") if part and part != "."]
+    base = [part for part in start.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(to, base, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
 def make_context(

@@ -158,10 +158,13 @@ class RelatedArticles:
                 scores[other.src] += 1
                 found[other.src] = other
         scores.pop(article.src, None)
-        closest = heapq.nsmallest(
-            limit, scores, key=lambda src: (-scores[src], found[src].title.casefold(), src)
-        )
-        return [found[src] for src in closest]
+        if not scores or limit <= 0:
+            return []
+        # Only articles scoring at least the limit-th best score can be kept: order those.
+        floor = heapq.nlargest(limit, scores.values())[-1]
+        contenders = [src for src, score in scores.items() if score >= floor]
+        contenders.sort(key=lambda src: (-scores[src], found[src].title.casefold(), src))
+        return [found[src] for src in contenders[:limit]]
 
 
 def _tag_keys(article: Article) -> set[str]:
