@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pageweight
 import yaml
 from generate import FIXED_NOW, NOW, SCALES, generate
 
@@ -51,6 +52,9 @@ STATUS_GZIP_TARGET_KB = 40
 SUMMARY_TARGET_KB = 100
 PUBLIC_BUILD_TARGET_S = 60
 GROWTH_TOLERANCE = 1.05
+# Page weight of the public status page, set for `small` (the example data).
+STATUS_HTML_TARGET_KB = 15
+REPEAT_VISIT_TARGET_KB = 20
 """Growth up to 5 % above the data's still counts as linear: run-to-run noise is larger."""
 
 
@@ -109,6 +113,10 @@ class ScaleResult:
     """Per site: every file handed to MkDocs (generated and hand-written), theme files aside."""
     builds: dict[tuple[str, str], Build] = field(default_factory=dict)
     profiles: dict[str, str] = field(default_factory=dict)
+    pageweight: pageweight.PageWeight | None = None
+    """The public status page in Chromium, from the last public opsdocs build."""
+    pageweight_missing: str = ""
+    """Why the page weight was not measured, when it was not."""
 
     def phases(self, site: str) -> float:
         """What opsdocs adds to a build in this process: the sum of the phases' medians."""
@@ -441,11 +449,12 @@ def run_scale(
     )
 
     configs = {}
+    status_roots = {}
     for site in SITES:
         config = root / CONFIGS[site]
         configs[(site, "opsdocs")] = config
         configs[(site, "plain")] = plain[site]
-        status_root = status_layout(load_config(config)).root
+        status_roots[site] = status_layout(load_config(config)).root
         for engine in ENGINES:
             result.builds[(site, engine)] = Build()
 
@@ -460,7 +469,10 @@ def run_scale(
                 build.rss_mb.append(rss)
                 log(f"[{scale}] run {run + 1}/{runs} {site:6} {engine:7} {wall:7.2f} s {rss:7.0f} MB")
                 if run == runs - 1:
-                    build.output = measure_output(out, status_root)
+                    build.output = measure_output(out, status_roots[site])
+
+    # After the timed builds, so the browser does not compete with them.
+    measure_pageweight(result, work / scale / "out" / "public-opsdocs", status_roots["public"], log)
 
     if profile:
         for site in SITES:
@@ -469,6 +481,29 @@ def run_scale(
             result.profiles[site] = profile_summary(stats)
     shutil.rmtree(work / scale, ignore_errors=True)
     return result
+
+
+def measure_pageweight(result: ScaleResult, site: Path, status_root: str, log: Callable[[str], None]) -> None:
+    """The public status page's weight in Chromium (``pageweight.py``); without Chromium, why not."""
+    page = "/".join(part for part in (status_root.strip("/"), "index.html") if part)
+    if not (site / page).is_file():
+        result.pageweight_missing = f"the public build has no {page}"
+        return
+    try:
+        result.pageweight = pageweight.measure(site, page)
+    except pageweight.NoBrowser as exc:
+        result.pageweight_missing = str(exc)
+    except Exception as exc:  # the benchmark completes; the report says what failed
+        result.pageweight_missing = f"measuring failed: {type(exc).__name__}: {exc}"
+    if result.pageweight is not None:
+        w = result.pageweight
+        log(
+            f"[{result.scale}] page weight of {page}: first visit {w.first.bytes / 1024:.1f} KB in "
+            f"{w.first.count} requests, repeat {w.repeat.bytes / 1024:.1f} KB, after a deploy "
+            f"{w.deployed.bytes / 1024:.1f} KB, HTML gzip {w.html_gzip / 1024:.1f} KB"
+        )
+    else:
+        log(f"[{result.scale}] page weight not measured: {result.pageweight_missing}")
 
 
 # --- report -------------------------------------------------------------------------------
@@ -545,10 +580,73 @@ def scale_report(r: ScaleResult, runs: int) -> str:
     ]
     headers = ["figure", *(f"{s} {e}" for s, e in cols)]
     out += ["Site builds, `mkdocs build --strict` in a subprocess:", "", table(headers, build_rows), ""]
+    out += [pageweight_report(r), ""]
     for site in SITES:
         if site in r.profiles:
             out += [f"Profile of the {site} build at `{r.scale}`:", "", r.profiles[site], ""]
     return "\n".join(out)
+
+
+def pageweight_report(r: ScaleResult) -> str:
+    """The page weight table of the public status page, or why it was not measured."""
+    w = r.pageweight
+    if w is None:
+        return f"Page weight: not measured ({r.pageweight_missing}).\n"
+    visits = (("first visit", w.first), ("repeat visit", w.repeat), ("after a deploy", w.deployed))
+    headers = ["page weight"]
+    for name, _ in visits:
+        headers += [f"{name} (KB)", "requests", "to the network"]
+    headers.append("HTML gzip (KB)")
+    row = [f"public {w.page}"]
+    for _, visit in visits:
+        row += [kb(visit.bytes), str(visit.count), str(len(visit.network))]
+    row.append(kb(w.html_gzip))
+    rows = [row]
+    if r.scale == "small":
+        repeat_ok = max(w.repeat.bytes, w.deployed.bytes) <= REPEAT_VISIT_TARGET_KB * 1024
+        html_ok = w.html_gzip <= STATUS_HTML_TARGET_KB * 1024
+        verdict = {True: "met", False: "**missed**"}
+        rows.append(
+            ["targets (`small`)", "", "", "", f"≤ {REPEAT_VISIT_TARGET_KB}: {verdict[repeat_ok]}", "", "",
+             f"≤ {REPEAT_VISIT_TARGET_KB}: {verdict[repeat_ok]}", "", "",
+             f"≤ {STATUS_HTML_TARGET_KB}: {verdict[html_ok]}"]
+        )  # fmt: skip
+    lines = [
+        f"Page weight of the public status page in {w.browser}, served by a local static host (gzip, "
+        f"`Cache-Control: max-age={pageweight.MAX_AGE}`, ETag, Last-Modified). KB are bytes received "
+        "(headers and compressed bodies); requests are counted up to the `load` event and network idle. "
+        "Repeat visit: the same URL again in the same tab, cache warm. After a deploy: the page reloaded "
+        "once the site was deployed again (new ETag on every HTML page).",
+        "",
+        table(headers, rows),
+        "",
+    ]
+    for name, visit in visits:
+        network = [
+            f"`{_short(q.url)}` ({q.status or q.error or '—'}, {kb(q.bytes)} KB)" for q in visit.network
+        ]
+        lines.append(f"- {name}, to the network: " + (", ".join(network) if network else "nothing"))
+    broken = [f"`{_short(q.url)}` ({q.status or q.error})" for q in w.first.network
+              if q.status is None or q.status >= 400]  # fmt: skip
+    if broken:
+        lines.append("- **failed requests** on the first visit: " + ", ".join(broken))
+    lines.append(
+        "- off-origin requests: "
+        + (", ".join(f"`{u}` (blocked: no network)" for u in w.off_origin) if w.off_origin else "none")
+    )
+    if w.summary_gzip is not None:
+        lines.append(
+            f"- not counted: the refresh script fetches `api/v2/summary.json` ({kb(w.summary_gzip)} KB gzip) "
+            "a minute after load and every minute after that"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _short(url: str) -> str:
+    """A URL of the local server as its path; any other URL as it is."""
+    if url.startswith("http://127.0.0.1:"):
+        return "/" + url.split("/", 3)[3] if url.count("/") >= 3 else url
+    return url
 
 
 def growth_report(small: ScaleResult, large: ScaleResult) -> str:
