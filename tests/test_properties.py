@@ -19,7 +19,6 @@ from opsdocs.model import read_project
 from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid
 from opsdocs.render.context import make_context, relative_path
-from opsdocs.render.markdown import _PLAIN_SENTENCES, convert_and_sanitize, render_markdown
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.status import StatusLayout, render_status
 
@@ -128,23 +127,6 @@ def test_broken_data_is_reported_not_raised(changes: list[tuple[str, str]], garb
                 assert problem.line >= 0 and problem.message
     finally:
         shutil.rmtree(root.parent, ignore_errors=True)
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.from_regex(_PLAIN_SENTENCES, fullmatch=True),
-    st.sampled_from(["", "\n", "  \n", " ", "\n\n"]),
-)
-def test_plain_sentences_render_as_markdown_would(line: str, trailing: str) -> None:
-    """Updates without Markdown syntax skip the converter; what they become must not change."""
-    text = line + trailing
-    assert str(render_markdown(text)) == convert_and_sanitize(text)
-
-
-@given(text)
-def test_any_text_renders_as_markdown_would(value: str) -> None:
-    """Whichever path a message takes, the page gets what Markdown and the sanitizer make."""
-    assert str(render_markdown(value)) == convert_and_sanitize(value)
 
 
 _site_path = st.lists(st.sampled_from(["status", "help", "a", "b", "x.html", "."]), max_size=4).map("/".join)

@@ -15,11 +15,13 @@ from pathlib import Path
 import feedparser
 import pytest
 from icalendar import Calendar
+from lxml import html as lxml_html
 
 from opsdocs.derive.status import status_snapshot
 from opsdocs.model import read_project
 from opsdocs.render.context import make_context
 from opsdocs.render.labels import catalog
+from opsdocs.render.markdown import render_markdown
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.status.badges import (
     COMPONENT_COLOURS,
@@ -319,3 +321,15 @@ def test_new_labels_exist_in_every_language() -> None:
     assert set(catalog("en")) == set(catalog("es"))
     for key in ("feed.title", "feed.description", "feed.item", "calendar.name", "calendar.details"):
         assert key in catalog("en")
+
+
+def test_update_messages_are_github_flavored_markdown() -> None:
+    """Messages pasted from chat read as they did there: a list right after a line, bare
+    addresses as links, strikethrough; anything executable is dropped with its content."""
+    message = "Affected:\n- sync\n- email\n\nDetails: https://status.example.com ~~was~~ <script>x()</script>"
+    html = lxml_html.fragment_fromstring(str(render_markdown(message)), create_parent="div")
+    assert [li.text for li in html.cssselect("ul > li")] == ["sync", "email"]
+    link = html.cssselect("a")[0]
+    assert link.get("href") == "https://status.example.com" and "nofollow" in link.get("rel")
+    assert html.cssselect("del")[0].text == "was"
+    assert not html.cssselect("script") and "x()" not in html.text_content()
