@@ -7,7 +7,6 @@ turned into Python values here, with those checks.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -49,13 +48,12 @@ class _Stop(Exception):
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
     """The text of a UTF-8 file (a leading BOM is allowed), or a problem saying why not."""
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)  # never more than the limit, whatever the file
-            if len(raw) > MAX_FILE_BYTES:
-                size = os.fstat(file.fileno()).st_size
-                limit = MAX_FILE_BYTES // (1024 * 1024)
-                message = f"file is {size / 1048576:.1f} MB; data files are limited to {limit} MB"
-                return None, [Problem(rel, 1, 1, message)]
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            message = f"file is {size / 1048576:.1f} MB; data files are limited to {limit} MB"
+            return None, [Problem(rel, 1, 1, message)]
+        raw = path.read_bytes()
     except OSError as exc:
         return None, [Problem(rel, 0, 0, f"cannot read file: {exc.strerror}")]
     try:

@@ -88,7 +88,7 @@ def _read_project(root: Path, layout: Layout | None) -> Project:
 
     layout = layout or Layout()
     root = root.resolve()
-    _resolved.cache_clear()  # a folder may have become a link since the last read (mkdocs serve)
+    _folder_inside.cache_clear()  # a folder may have become a link since the last read (mkdocs serve)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
 
@@ -121,7 +121,7 @@ def _inside(root: Path, path: Path, problems: list[Problem]) -> bool:
     """False (with a problem) for a file that links outside the project."""
     # A plain file in a folder that is inside is inside; only links need resolving, and each
     # folder is resolved once, not once per file.
-    if not path.is_symlink() and _resolved(path.parent).is_relative_to(root):
+    if not path.is_symlink() and _folder_inside(path.parent, root):
         return True
     if path.resolve().is_relative_to(root):
         return True
@@ -131,8 +131,8 @@ def _inside(root: Path, path: Path, problems: list[Problem]) -> bool:
 
 
 @functools.lru_cache(maxsize=256)
-def _resolved(folder: Path) -> Path:
-    return folder.resolve()
+def _folder_inside(folder: Path, root: Path) -> bool:
+    return folder.resolve().is_relative_to(root)
 
 
 def _read_kind(
