@@ -757,8 +757,12 @@ class _Org:
         return True
 
 
+THEME_OVERRIDES = "overrides"
+"""The example's theme overrides (``theme.custom_dir``), which its configurations need."""
+
+
 def _copy_example(root: Path) -> dict[str, int]:
-    for name in ("data", "docs", "runbooks"):
+    for name in ("data", "docs", "runbooks", THEME_OVERRIDES):
         shutil.copytree(REPO / name, root / name)
     for name in ("mkdocs.yml", "mkdocs.public.yml"):
         shutil.copy2(REPO / name, root / name)
@@ -860,6 +864,7 @@ def generate(root: Path, scale: str, seed: int = 1, now: datetime = NOW) -> dict
     if skipped:
         print(f"generate: no generator and no example data for: {', '.join(skipped)}", file=sys.stderr)
 
+    shutil.copytree(REPO / THEME_OVERRIDES, root / THEME_OVERRIDES)  # mkdocs.yml's custom_dir
     for name, nav in (("mkdocs.yml", _NAV_STAFF), ("mkdocs.public.yml", _NAV_PUBLIC)):
         text = (REPO / name).read_text(encoding="utf-8")
         (root / name).write_text(replace_nav(text, nav), encoding="utf-8")

@@ -298,6 +298,10 @@ def write_plain(cfg: Any, files: Any, pages: dict[str, str], config_path: Path, 
             and not (isinstance(p, dict) and any(str(k).startswith("opsdocs") for k in p))
         ]
     raw.update(plugins=kept, docs_dir="docs", site_dir="site", extra_css=extra_css)
+    theme = raw.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        # The same overrides, from where the plain configuration now stands.
+        theme["custom_dir"] = str((config_path.parent / theme["custom_dir"]).resolve())
     try:
         text = yaml.safe_dump(raw, allow_unicode=True, sort_keys=False)
     except yaml.YAMLError as exc:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+import yaml
 
 from tests.sitebuild import FIXED_NOW, REPO, build_site, tree
 
@@ -46,7 +47,7 @@ def statuses(page: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def public_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("generated") / "public"
-    result = generate(out, "--audience", "public")
+    result = generate(out, "--audience", "public", "--config", str(REPO / "mkdocs.public.yml"))
     assert result.returncode == 0, result.stderr
     return out
 
@@ -105,19 +106,78 @@ def test_staff_folder_has_runbooks_and_handbook(staff_out: Path) -> None:
 
 
 def test_generated_mkdocs_yml_has_no_opsdocs_plugin(public_out: Path) -> None:
-    import yaml
-
     config = yaml.safe_load((public_out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "plugins" not in config
     assert config["docs_dir"] == "docs"
+    assert config["site_name"] == "Calendario · Ayuda y estado"
+    assert config["site_url"] == "https://status.empresa.com/"
+    assert "assets/opsdocs/opsdocs.css" in config["extra_css"]
+
+
+def test_generated_mkdocs_yml_carries_the_project_look(staff_out: Path) -> None:
+    project = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((staff_out / "mkdocs.yml").read_text(encoding="utf-8"))
+    # The hand-written pages' Markdown extensions, with their options, in the project's order.
+    assert (
+        config["markdown_extensions"][: len(project["markdown_extensions"])] == project["markdown_extensions"]
+    )
+    for key in ("features", "palette", "language", "font"):
+        assert config["theme"][key] == project["theme"][key], key
+    assert config["nav"] == project["nav"]
+    assert config["validation"] == project["validation"]
+    # The theme's overrides travel with the pages; no repository link, so no edit link to a
+    # generated page that has no file in the repository, and no api.github.com request.
+    assert config["theme"]["custom_dir"] == "overrides"
+    assert (staff_out / "overrides/partials/source.html").read_bytes() == (
+        REPO / "overrides/partials/source.html"
+    ).read_bytes()
+    for key in ("plugins", "repo_url", "edit_uri", "site_dir", "hooks"):
+        assert key not in config, key
+
+
+def test_public_site_keeps_the_nav_entries_it_has(tmp_path: Path) -> None:
+    out = tmp_path / "public"
+    result = generate(out, "--audience", "public")  # the staff site's mkdocs.yml, by default
+    assert result.returncode == 0, result.stderr
+    assert "mkdocs.yml is the staff site's configuration" in result.stderr
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    listed = yaml.safe_dump(config["nav"])
+    for page in ("help/index.md", "status/index.md", "roadmap/changelog.md", "user-guide.md"):
+        assert page in listed, page
+    for page in ("runbooks/", "handbook/", "reliability/", "maintenance-guide.md", "opsdocs/"):
+        assert page not in listed, page
+    assert all(not isinstance(v, list) or v for item in config["nav"] for v in item.values())
+
+
+def test_without_a_configuration_the_defaults_stay(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    for folder in ("data", "runbooks", "docs"):
+        shutil.copytree(REPO / folder, project / folder)
+    out = tmp_path / "out"
+    result = generate(out, "--audience", "public", project=project)
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"] == {"name": "material", "language": "es", "font": False}
     assert config["site_name"] == "Calendario"
-    assert "assets/opsdocs/opsdocs.css" in config["extra_css"]
+    assert config["markdown_extensions"] == ["md_in_html", "attr_list", "tables", "admonition", "toc"]
+    assert "nav" not in config
+    assert not (out / "overrides").exists()
+
+
+def test_a_missing_configuration_exits_1(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = generate(out, "--config", str(tmp_path / "nowhere.yml"))
+    assert result.returncode == 1
+    assert "nowhere.yml: no such configuration file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
 
 
 def test_same_inputs_give_the_same_tree(public_out: Path, tmp_path: Path) -> None:
     again = tmp_path / "again"
-    assert generate(again, "--audience", "public").returncode == 0
+    assert (
+        generate(again, "--audience", "public", "--config", str(REPO / "mkdocs.public.yml")).returncode == 0
+    )
     assert tree(again) == tree(public_out)
 
 
@@ -176,3 +236,112 @@ def test_non_empty_folder_needs_force(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     assert not (out / "keep.txt").exists()
     assert (out / "docs/status/index.md").is_file()
+
+
+# A hand-written page with what the example's pages use and the generated pages do not:
+# an admonition (admonition) and a highlighted fenced code block (superfences, highlight).
+SAMPLE = """\
+# Muestra
+
+!!! warning "Antes de reiniciar"
+
+    Avisa en el canal de incidentes.
+
+```python
+def reiniciar(servicio: str) -> None:
+    print(f"reiniciando {servicio}")
+```
+"""
+
+
+@pytest.fixture(scope="module")
+def sample_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example project with one more hand-written page, ``docs/muestra.md``."""
+    project = tmp_path_factory.mktemp("sample") / "project"
+    for folder in ("data", "runbooks", "docs", "overrides"):
+        shutil.copytree(REPO / folder, project / folder)
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "docs/muestra.md").write_text(SAMPLE, encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def plugin_staff(sample_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The staff site the opsdocs plugins build from the sample project."""
+    site = tmp_path_factory.mktemp("plugin-staff") / "site"
+    result = build_site(sample_project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def generated_staff(sample_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample project's staff folder, as ``opsdocs generate`` writes it."""
+    out = tmp_path_factory.mktemp("generated-staff") / "staff"
+    result = generate(out, "--audience", "staff", project=sample_project)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def html_pages(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def article(page: Path) -> str:
+    """A page's content, without the edit button (the generated folder links no repository)
+    and with whitespace between tags ignored."""
+    doc = lxml.html.parse(str(page)).getroot()
+    (content,) = doc.cssselect("div.md-content")
+    for button in content.cssselect("a[rel=edit]"):
+        button.drop_tree()
+    return "".join(lxml.html.tostring(content, encoding="unicode").split())
+
+
+def rendered(page: Path, selector: str) -> list[str]:
+    doc = lxml.html.parse(str(page)).getroot()
+    return [" ".join(lxml.html.tostring(e, encoding="unicode").split()) for e in doc.cssselect(selector)]
+
+
+def assert_sample_renders_alike(plugin: Path, built: Path) -> None:
+    page = "muestra/index.html"
+    admonitions = rendered(plugin / page, "div.admonition.warning")
+    assert len(admonitions) == 1 and "Antes de reiniciar" in admonitions[0]
+    assert rendered(built / page, "div.admonition.warning") == admonitions
+    code = rendered(plugin / page, "div.highlight")
+    # Highlighted: Pygments' spans, not a bare <pre> (superfences + highlight).
+    assert len(code) == 1 and '<span class="k">def</span>' in code[0]
+    assert rendered(built / page, "div.highlight") == code
+
+
+def test_plain_mkdocs_renders_the_staff_site_as_the_plugins_do(
+    plugin_staff: Path, generated_staff: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(generated_staff / "mkdocs.yml")]
+    result = subprocess.run(
+        [*command, "-d", str(site)], capture_output=True, text=True, env=env(), check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert html_pages(site) == html_pages(plugin_staff)
+    assert_sample_renders_alike(plugin_staff, site)
+    assert statuses(site / "status/index.html") == statuses(plugin_staff / "status/index.html")
+    differ = [rel for rel in sorted(html_pages(site)) if article(site / rel) != article(plugin_staff / rel)]
+    assert differ == []
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("zensical") is None,
+    reason="zensical is not importable: install the test extras (zensical>=0.0.73,<0.1)",
+)
+def test_zensical_renders_the_sample_page_as_the_plugins_do(
+    plugin_staff: Path, generated_staff: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "staff"
+    shutil.copytree(generated_staff, out)
+    command = [sys.executable, "-m", "zensical", "build", "-f", str(out / "mkdocs.yml")]
+    result = subprocess.run(command, capture_output=True, text=True, env=env(), cwd=out, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = out / "site"
+    assert html_pages(site) >= html_pages(plugin_staff)
+    assert_sample_renders_alike(plugin_staff, site)
+    assert statuses(site / "status/index.html") == statuses(plugin_staff / "status/index.html")

@@ -11,7 +11,7 @@ import pytest
 from tests.canaries import plant_project
 from tests.sitebuild import REPO, build_site, tree
 
-COPIED = ("data", "docs", "runbooks", "schemas", "mkdocs.yml", "mkdocs.public.yml")
+COPIED = ("data", "docs", "runbooks", "schemas", "overrides", "mkdocs.yml", "mkdocs.public.yml")
 
 
 @pytest.fixture(scope="module")

@@ -51,7 +51,7 @@ def inject(root: Path) -> None:
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("xss") / "project"
     root.mkdir()
-    for name in ("data", "docs", "runbooks", "mkdocs.yml", "mkdocs.public.yml"):
+    for name in ("data", "docs", "runbooks", "overrides", "mkdocs.yml", "mkdocs.public.yml"):
         source = REPO / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / name)
     inject(root)

@@ -9,18 +9,14 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-import yaml
-
 from opsdocs.clock import ClockError, build_now
+from opsdocs.generate_config import OVERRIDES, ConfigError, ProjectConfig, mkdocs_config, read_config
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.site import generate_site
-
-GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
-"""What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -54,7 +50,12 @@ def _schema(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     out = Path(args.out_dir)
     root = Path(args.project_dir).resolve()
-    layout = Layout(data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir)
+    try:
+        config = read_config(root, args.config)
+    except ConfigError as exc:
+        print(f"opsdocs generate: {exc}", file=sys.stderr)
+        return 1
+    layout = _layout(args, config, root)
     if out.exists() and not out.is_dir():
         print(f"opsdocs generate: {out} exists and is not a folder", file=sys.stderr)
         return 1
@@ -82,7 +83,7 @@ def _generate(args: argparse.Namespace) -> int:
     for warning in project.warnings:
         print(warning, file=sys.stderr)
 
-    files = _site_files(project, layout, now, args)
+    files = _site_files(project, layout, now, args, config)
     # Everything is rendered before anything is written: a failure leaves no half-written site.
     if out.is_dir():
         for child in sorted(out.iterdir()):
@@ -99,14 +100,47 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _layout(args: argparse.Namespace, config: ProjectConfig, root: Path) -> Layout:
+    """The project's folders: the flags, else what the MkDocs configuration tells the plugins
+    (the ``opsdocs`` plugin's options, then MkDocs' ``docs_dir``), else the defaults."""
+    settings = config.plugin("opsdocs")
+
+    def folder(flag: str | None, configured: object, default: str) -> str:
+        if flag:
+            return flag
+        return config.project_path(str(configured), root) if configured else default
+
+    return Layout(
+        data_dir=folder(args.data_dir, settings.get("data_dir"), "data"),
+        runbooks_dir=folder(args.runbooks_dir, settings.get("runbooks_dir"), "runbooks"),
+        docs_dir=folder(args.docs_dir, settings.get("docs_dir") or config.values.get("docs_dir"), "docs"),
+    )
+
+
 def _site_files(
-    project: Project, layout: Layout, now: datetime, args: argparse.Namespace
+    project: Project, layout: Layout, now: datetime, args: argparse.Namespace, config: ProjectConfig
 ) -> dict[str, bytes]:
     """Every file of the generated folder, by path relative to it."""
     public = args.audience == "public"
-    language = args.language or project.site.language
+    settings = config.plugin("opsdocs")
+    configured = settings.get("audience", "staff")
+    if config.path is not None and configured != args.audience:
+        print(
+            f"opsdocs generate: {config.path.name} is the {configured} site's configuration; the "
+            f"{args.audience} site gets its theme, extensions and nav (--config names another)",
+            file=sys.stderr,
+        )
+    language = args.language or config.theme.get("language") or project.site.language
+    site_url = args.site_url or config.values.get("site_url") or ""
+    labels = {str(k): str(v) for k, v in (settings.get("labels") or {}).items()}
     site = generate_site(
-        project, now, language, public, site_url=args.site_url or "", docs_dir=layout.docs_dir
+        project,
+        now,
+        language,
+        public,
+        site_url=site_url,
+        label_overrides=labels,
+        docs_dir=layout.docs_dir,
     )
     for warning in site.warnings:
         print(warning, file=sys.stderr)
@@ -136,23 +170,22 @@ def _site_files(
             continue
         content = planned.content
         files[f"docs/{planned.path}"] = content.encode("utf-8") if isinstance(content, str) else content
-    files["mkdocs.yml"] = _mkdocs_config(project.site.product, language, args.site_url).encode("utf-8")
+    # The theme's overrides (custom_dir) travel with the pages they change.
+    custom_dir = config.theme.get("custom_dir")
+    overrides = config.folder / str(custom_dir) if custom_dir else None
+    if overrides is not None and overrides.is_dir():
+        for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
+            files[f"{OVERRIDES}/{path.relative_to(overrides).as_posix()}"] = path.read_bytes()
+    files["mkdocs.yml"] = mkdocs_config(
+        config,
+        site_name=project.site.product,
+        language=language,
+        site_url=site_url,
+        stylesheets=[ASSET_ROOT + name for name in stylesheets()],
+        pages={rel.removeprefix("docs/") for rel in files if rel.startswith("docs/")},
+        custom_dir=overrides is not None and overrides.is_dir(),
+    ).encode("utf-8")
     return files
-
-
-def _mkdocs_config(site_name: str, language: str, site_url: str | None) -> str:
-    """A plain ``mkdocs.yml`` for the generated folder: the Material theme, no opsdocs plugin."""
-    config: dict[str, object] = {"site_name": site_name}
-    if site_url:
-        config["site_url"] = site_url
-    config |= {
-        "docs_dir": "docs",
-        "theme": {"name": "material", "language": language, "font": False},
-        "extra_css": [ASSET_ROOT + name for name in stylesheets()],
-        "markdown_extensions": GENERATED_MARKDOWN_EXTENSIONS,
-    }
-    header = "# Written by `opsdocs generate`; build with `mkdocs build` or `zensical build`.\n"
-    return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -179,11 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--audience", choices=("public", "staff"), default="public")
     generate.add_argument("--project", dest="project_dir", default=".", help="the project (default: .)")
     generate.add_argument("--language", help="language of the labels (default: site.yml's language)")
+    generate.add_argument(
+        "--config", help="the MkDocs configuration whose look to carry over (default: PROJECT/mkdocs.yml)"
+    )
     generate.add_argument("--site-url", default="", help="absolute address of the built site")
     generate.add_argument("--force", action="store_true", help="replace what a non-empty OUT_DIR holds")
-    generate.add_argument("--data-dir", default="data")
-    generate.add_argument("--runbooks-dir", default="runbooks")
-    generate.add_argument("--docs-dir", default="docs")
+    generate.add_argument("--data-dir", help="default: the configuration's, else data")
+    generate.add_argument("--runbooks-dir", help="default: the configuration's, else runbooks")
+    generate.add_argument("--docs-dir", help="default: the configuration's, else docs")
     generate.set_defaults(run=_generate)
     return parser
 

@@ -1,0 +1,191 @@
+"""The ``mkdocs.yml`` of a folder written by ``opsdocs generate``: what the project's own MkDocs
+configuration says about how pages look, carried over so that an engine without the opsdocs
+plugins (plain MkDocs, Zensical) renders the pages as the plugins' build does.
+
+An adapter like the command line: it reads MkDocs configuration files (with MkDocs' own YAML
+loader, for ``INHERIT`` and ``!ENV``), so the core layers stay free of MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
+"""What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""
+
+CARRIED = (
+    "site_description",
+    "site_author",
+    "copyright",
+    "extra_javascript",
+    "extra",
+    "validation",
+    "not_in_nav",
+    "exclude_docs",
+    "draft_docs",
+)
+"""Settings copied as they are: they change what a page shows or which files are pages, and
+MkDocs and Zensical read them the same way. Not carried: ``plugins`` and ``hooks`` (Python
+that only MkDocs runs; the opsdocs plugins' work is already in the pages), ``repo_url`` and
+``edit_uri`` (a generated page has no file in the repository to edit, and a repository link
+makes Material ask api.github.com for its facts), ``site_dir`` and ``docs_dir`` (the folder
+has its own layout) and serve-only settings."""
+
+OVERRIDES = "overrides"
+"""Where the theme's ``custom_dir`` is copied in the generated folder."""
+
+
+class ConfigError(Exception):
+    """The project's MkDocs configuration cannot be read."""
+
+
+@dataclass
+class ProjectConfig:
+    """A project's MkDocs configuration (``INHERIT`` resolved), or none."""
+
+    path: Path | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def folder(self) -> Path:
+        """The folder relative paths in the configuration start from."""
+        return self.path.parent if self.path is not None else Path()
+
+    def plugin(self, name: str) -> dict[str, Any]:
+        """The options of plugin ``name``, or ``{}`` when it is not listed."""
+        plugins = self.values.get("plugins") or []
+        entries = plugins.items() if isinstance(plugins, dict) else _entries(plugins)
+        for key, options in entries:
+            if key == name:
+                return options if isinstance(options, dict) else {}
+        return {}
+
+    @property
+    def theme(self) -> dict[str, Any]:
+        """The ``theme`` setting as a mapping (``theme: material`` is ``{"name": "material"}``)."""
+        theme = self.values.get("theme")
+        if isinstance(theme, str):
+            return {"name": theme}
+        return dict(theme) if isinstance(theme, dict) else {}
+
+    def project_path(self, value: str, project: Path) -> str:
+        """``value``, a folder named in the configuration, relative to the project instead."""
+        return Path(os.path.relpath((self.folder / value).resolve(), project.resolve())).as_posix()
+
+
+def read_config(project: Path, config: str | None) -> ProjectConfig:
+    """The MkDocs configuration ``config`` (a path), else the project's ``mkdocs.yml`` if it
+    has one, else none (the generated folder then gets opsdocs' defaults)."""
+    if config is None:
+        path = project / "mkdocs.yml"
+        if not path.is_file():
+            return ProjectConfig()
+    else:
+        path = Path(config)
+        if not path.is_file():
+            raise ConfigError(f"{config}: no such configuration file")
+    # MkDocs' loader: INHERIT, !ENV, and the !!python/name tags custom fences use.
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    try:
+        with path.open("rb") as source:
+            values = yaml_load(source, get_yaml_loader())
+    except (ConfigurationError, yaml.YAMLError, OSError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    if not isinstance(values, dict):
+        raise ConfigError(f"{path}: not a mapping of settings")
+    return ProjectConfig(path, values)
+
+
+def mkdocs_config(
+    config: ProjectConfig,
+    *,
+    site_name: str,
+    language: str,
+    site_url: str,
+    stylesheets: list[str],
+    pages: set[str],
+    custom_dir: bool,
+) -> str:
+    """The generated ``mkdocs.yml``: the Material theme unless the project names another, no
+    opsdocs plugin, the project's look carried over.
+
+    ``pages`` are the paths under ``docs/`` the folder holds, to keep the project's ``nav``
+    to pages that exist on this site; ``custom_dir`` says whether the theme's overrides were
+    copied to ``overrides/``.
+    """
+    values = config.values
+    out: dict[str, Any] = {"site_name": values.get("site_name") or site_name}
+    if site_url:
+        out["site_url"] = site_url
+    out["docs_dir"] = "docs"
+    theme = config.theme
+    theme.pop("custom_dir", None)
+    theme.setdefault("name", "material")
+    theme["language"] = language
+    theme.setdefault("font", False)  # no Google Fonts unless the project asks for them
+    if custom_dir:
+        theme["custom_dir"] = OVERRIDES
+    out["theme"] = theme
+    extra_css = list(values.get("extra_css") or [])
+    # After the project's own, as the plugins add them.
+    out["extra_css"] = extra_css + [href for href in stylesheets if href not in extra_css]
+    out["markdown_extensions"] = markdown_extensions(values.get("markdown_extensions"))
+    for key in CARRIED:
+        if values.get(key) is not None:
+            out[key] = values[key]
+    if values.get("nav") is not None:
+        out["nav"] = nav_for(values["nav"], pages)
+    header = "# Written by `opsdocs generate`; build with `mkdocs build` or `zensical build`.\n"
+    # yaml.Dumper, not safe_dump: a function from `!!python/name:` (custom fences) is written
+    # back as that tag, which MkDocs and Zensical both read.
+    return header + yaml.dump(out, Dumper=yaml.Dumper, sort_keys=False, allow_unicode=True)
+
+
+def markdown_extensions(configured: object) -> list[Any]:
+    """The project's Markdown extensions with their options, then those the generated pages
+    need that it does not list."""
+    entries = list(configured.items()) if isinstance(configured, dict) else _entries(configured or [])
+    listed = [name if options is None else {name: options} for name, options in entries]
+    names = {name for name, _ in entries}
+    return listed + [name for name in GENERATED_MARKDOWN_EXTENSIONS if name not in names]
+
+
+def nav_for(nav: object, pages: set[str]) -> list[Any]:
+    """``nav`` without the pages this site does not have (the public site has no runbooks) and
+    without the sections left empty; links to other sites stay."""
+    kept: list[Any] = []
+    for item in nav if isinstance(nav, list) else []:
+        if isinstance(item, str):
+            if _exists(item, pages):
+                kept.append(item)
+        elif isinstance(item, dict) and len(item) == 1:
+            ((title, target),) = item.items()
+            if isinstance(target, list):
+                children = nav_for(target, pages)
+                if children:
+                    kept.append({title: children})
+            elif isinstance(target, str) and _exists(target, pages):
+                kept.append(item)
+    return kept
+
+
+def _exists(target: str, pages: set[str]) -> bool:
+    return "://" in target or target.startswith(("/", "mailto:")) or target.removeprefix("./") in pages
+
+
+def _entries(items: object) -> list[tuple[str, Any]]:
+    """``[name, {name: options}, …]`` (how MkDocs lists plugins and extensions) as pairs."""
+    pairs: list[tuple[str, Any]] = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, str):
+            pairs.append((item, None))
+        elif isinstance(item, dict):
+            pairs.extend((str(name), options) for name, options in item.items())
+    return pairs
