@@ -22,7 +22,24 @@ class SourceDoc:
 
     path: str
     data: Any
-    positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""
+    """The YAML text the data was parsed from, kept to find positions when one is asked for."""
+    line_offset: int = 0
+    """Lines of the file before ``text`` (a front matter block starts on line 2)."""
+    _positions: dict[FieldPath, tuple[int, int]] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def positions(self) -> dict[FieldPath, tuple[int, int]]:
+        """Every value's (line, column), found on first use by parsing ``text`` again.
+
+        Positions are needed only to report a problem, which few files have; recording them
+        for every value of every file cost more than parsing a file twice when one is wrong.
+        """
+        if self._positions is None:
+            from opsdocs.load.yaml_source import value_positions  # yaml_source imports this module
+
+            self._positions = value_positions(self.text, self.line_offset)
+        return self._positions
 
     def locate(self, field_path: FieldPath) -> tuple[int, int]:
         """The (line, column) of ``field_path`` or, failing that, of its nearest ancestor."""
