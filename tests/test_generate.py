@@ -4,6 +4,7 @@ plugins build (plain MkDocs, Zensical), showing what the plugin-built site shows
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -190,6 +191,36 @@ def test_plain_mkdocs_builds_the_folder_with_the_plugin_statuses(
     assert result.returncode == 0, result.stderr
     assert statuses(site / "status" / "index.html") == plugin_statuses
     assert (site / "api/v2/summary.json").is_file()
+
+
+def test_pages_named_without_directory_urls_keep_their_addresses(tmp_path: Path) -> None:
+    """A project built with ``use_directory_urls: false`` gets a folder that builds the same
+    way, and the addresses the API gives for incidents and maintenance name built pages."""
+    project = tmp_path / "project"
+    for folder in ("data", "runbooks", "docs", "overrides"):
+        shutil.copytree(REPO / folder, project / folder)
+    for name in ("mkdocs.yml", "mkdocs.public.yml"):
+        shutil.copy(REPO / name, project / name)
+    config = project / "mkdocs.public.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "use_directory_urls: false\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = generate(out, "--audience", "public", "--config", str(config), project=project)
+    assert result.returncode == 0, result.stderr
+    assert yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))["use_directory_urls"] is False
+
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(out / "mkdocs.yml"), "-d", str(site)]
+    built = subprocess.run(command, capture_output=True, text=True, env=env(), cwd=tmp_path, check=False)
+    assert built.returncode == 0, built.stderr
+    listed = json.loads((site / "api/v2/incidents.json").read_text(encoding="utf-8"))["incidents"]
+    listed += json.loads((site / "api/v2/scheduled-maintenances.json").read_text(encoding="utf-8"))[
+        "scheduled_maintenances"
+    ]
+    assert listed
+    for entry in listed:
+        address = entry["shortlink"]
+        assert address.startswith("https://status.empresa.com/") and address.endswith(".html"), address
+        assert (site / address.removeprefix("https://status.empresa.com/")).is_file(), address
 
 
 @pytest.mark.skipif(

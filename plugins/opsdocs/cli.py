@@ -141,6 +141,7 @@ def _site_files(
         site_url=site_url,
         label_overrides=labels,
         docs_dir=layout.docs_dir,
+        directory_urls=config.values.get("use_directory_urls", True) is not False,
     )
     for warning in site.warnings:
         print(warning, file=sys.stderr)

@@ -21,6 +21,7 @@ GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonitio
 CARRIED = (
     "site_description",
     "site_author",
+    "use_directory_urls",
     "copyright",
     "extra_javascript",
     "extra",
@@ -29,12 +30,12 @@ CARRIED = (
     "exclude_docs",
     "draft_docs",
 )
-"""Settings copied as they are: they change what a page shows or which files are pages, and
-MkDocs and Zensical read them the same way. Not carried: ``plugins`` and ``hooks`` (Python
-that only MkDocs runs; the opsdocs plugins' work is already in the pages), ``repo_url`` and
-``edit_uri`` (a generated page has no file in the repository to edit, and a repository link
-makes Material ask api.github.com for its facts), ``site_dir`` and ``docs_dir`` (the folder
-has its own layout) and serve-only settings."""
+"""Settings copied as they are: they change what a page shows, which files are pages or the
+pages' addresses, and MkDocs and Zensical read them the same way. Not carried: ``plugins``
+and ``hooks`` (Python that only MkDocs runs; the opsdocs plugins' work is already in the
+pages), ``repo_url`` and ``edit_uri`` (a generated page has no file in the repository to
+edit, and a repository link makes Material ask api.github.com for its facts), ``site_dir``
+and ``docs_dir`` (the folder has its own layout) and serve-only settings."""
 
 OVERRIDES = "overrides"
 """Where the theme's ``custom_dir`` is copied in the generated folder."""

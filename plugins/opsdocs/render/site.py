@@ -70,15 +70,24 @@ def generate_site(
     status_options: StatusOptions | None = None,
     standalone: bool = False,
     docs_dir: str = Layout().docs_dir,
+    directory_urls: bool = True,
 ) -> GeneratedSite:
     """Render one audience's site: every plugin's pages and files, and the shipped assets.
 
     ``project`` is the whole project; the public site gets its public view. ``docs_dir`` is
     where the hand-written pages are (relative to the project), for the help articles.
+    ``directory_urls`` says how the engine will name pages (MkDocs' ``use_directory_urls``),
+    for the absolute addresses in feeds, the API and the calendar.
     """
     view = public_view(project) if public else project
     ctx = make_context(
-        view, now, language=language, public=public, label_overrides=label_overrides, site_url=site_url
+        view,
+        now,
+        language=language,
+        public=public,
+        label_overrides=label_overrides,
+        site_url=site_url,
+        directory_urls=directory_urls,
     )
     options = status_options or StatusOptions()
     snapshot = status_snapshot(view, now, options)
