@@ -193,6 +193,43 @@ def test_plain_mkdocs_builds_the_folder_with_the_plugin_statuses(
     assert (site / "api/v2/summary.json").is_file()
 
 
+def test_standalone_status_configuration_gives_a_status_site(tmp_path: Path) -> None:
+    """mkdocs.status.yml puts the status page at the root and turns the other parts off; the
+    generated folder does the same, and plain MkDocs builds the page the plugins build."""
+    out = tmp_path / "status"
+    result = generate(out, "--audience", "public", "--config", str(REPO / "mkdocs.status.yml"))
+    assert result.returncode == 0, result.stderr
+    docs = out / "docs"
+    assert (docs / "index.md").is_file()
+    assert (docs / "api/v2/summary.json").is_file()
+    for absent in ("status", "help", "roadmap", "training", "runbooks", "user-guide.md"):
+        assert not (docs / absent).exists(), absent
+
+    plugin_site = tmp_path / "plugin-site"
+    built = build_site(REPO / "mkdocs.status.yml", plugin_site)
+    assert built.returncode == 0, built.stderr
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(out / "mkdocs.yml"), "-d", str(site)]
+    plain = subprocess.run(command, capture_output=True, text=True, env=env(), cwd=tmp_path, check=False)
+    assert plain.returncode == 0, plain.stderr
+    expected = statuses(plugin_site / "index.html")
+    assert expected
+    assert statuses(site / "index.html") == expected
+
+
+def test_a_bad_plugin_option_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\nplugins:\n  - opsdocs/status:\n      partial_outage_weight: 2\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = generate(out, "--config", str(config))
+    assert result.returncode == 1
+    assert f"{config}: opsdocs/status: partial_outage_weight must be between 0 and 1, not 2" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+
+
 def test_pages_named_without_directory_urls_keep_their_addresses(tmp_path: Path) -> None:
     """A project built with ``use_directory_urls: false`` gets a folder that builds the same
     way, and the addresses the API gives for incidents and maintenance name built pages."""

@@ -10,7 +10,14 @@ from datetime import datetime
 from pathlib import Path
 
 from opsdocs.clock import ClockError, build_now
-from opsdocs.generate_config import OVERRIDES, ConfigError, ProjectConfig, mkdocs_config, read_config
+from opsdocs.generate_config import (
+    OVERRIDES,
+    ConfigError,
+    ProjectConfig,
+    SiteChoices,
+    mkdocs_config,
+    read_config,
+)
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
@@ -52,6 +59,7 @@ def _generate(args: argparse.Namespace) -> int:
     root = Path(args.project_dir).resolve()
     try:
         config = read_config(root, args.config)
+        choices = config.site_choices()
     except ConfigError as exc:
         print(f"opsdocs generate: {exc}", file=sys.stderr)
         return 1
@@ -83,7 +91,7 @@ def _generate(args: argparse.Namespace) -> int:
     for warning in project.warnings:
         print(warning, file=sys.stderr)
 
-    files = _site_files(project, layout, now, args, config)
+    files = _site_files(project, layout, now, args, config, choices)
     # Everything is rendered before anything is written: a failure leaves no half-written site.
     if out.is_dir():
         for child in sorted(out.iterdir()):
@@ -117,10 +125,26 @@ def _layout(args: argparse.Namespace, config: ProjectConfig, root: Path) -> Layo
     )
 
 
+def _pages_dir(args: argparse.Namespace, config: ProjectConfig, root: Path, layout: Layout) -> str:
+    """Where the site's hand-written pages are: MkDocs' ``docs_dir`` of the configuration, as in
+    the plugins' build, unless ``--docs-dir`` names the project's pages; else the project's.
+    They differ for a site with pages of its own, such as a standalone status site."""
+    configured = config.values.get("docs_dir")
+    if args.docs_dir or not configured:
+        return layout.docs_dir
+    return config.project_path(str(configured), root)
+
+
 def _site_files(
-    project: Project, layout: Layout, now: datetime, args: argparse.Namespace, config: ProjectConfig
+    project: Project,
+    layout: Layout,
+    now: datetime,
+    args: argparse.Namespace,
+    config: ProjectConfig,
+    choices: SiteChoices,
 ) -> dict[str, bytes]:
     """Every file of the generated folder, by path relative to it."""
+    pages_dir = _pages_dir(args, config, project.root, layout)
     public = args.audience == "public"
     settings = config.plugin("opsdocs")
     configured = settings.get("audience", "staff")
@@ -142,11 +166,15 @@ def _site_files(
         label_overrides=labels,
         docs_dir=layout.docs_dir,
         directory_urls=config.values.get("use_directory_urls", True) is not False,
+        parts=choices.parts,
+        standalone=choices.standalone,
+        status_options=choices.status_options,
+        reliability_weight=choices.reliability_weight,
     )
     for warning in site.warnings:
         print(warning, file=sys.stderr)
     files: dict[str, bytes] = {}
-    docs_root = project.root / layout.docs_dir
+    docs_root = project.root / pages_dir
     hand_written = sorted(
         p
         for p in (docs_root.rglob("*") if docs_root.is_dir() else [])
@@ -160,7 +188,7 @@ def _site_files(
         if src.endswith(".md"):
             text, problems = site.page(src, path.read_text(encoding="utf-8"))
             for problem in problems:
-                print(f"{layout.docs_dir}/{problem}", file=sys.stderr)
+                print(f"{pages_dir}/{problem}", file=sys.stderr)
             files[f"docs/{src}"] = text.encode("utf-8")
         else:
             files[f"docs/{src}"] = path.read_bytes()

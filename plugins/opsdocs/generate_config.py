@@ -15,6 +15,10 @@ from typing import Any
 
 import yaml
 
+from opsdocs.derive.status import StatusOptions
+from opsdocs.derive.uptime import UptimePolicy
+from opsdocs.render.site import PARTS
+
 GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
 """What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""
 
@@ -45,6 +49,20 @@ class ConfigError(Exception):
     """The project's MkDocs configuration cannot be read."""
 
 
+@dataclass(frozen=True)
+class SiteChoices:
+    """What a configuration's opsdocs plugins choose about the site they build."""
+
+    parts: frozenset[str] = PARTS
+    """The parts whose plugin is listed and enabled; every part when none is listed."""
+    standalone: bool = False
+    """``opsdocs/status`` ``standalone``: the status page at the site's root."""
+    status_options: StatusOptions = field(default_factory=StatusOptions)
+    """``opsdocs/status`` ``history_days`` and ``partial_outage_weight``."""
+    reliability_weight: float = UptimePolicy().partial_outage_weight
+    """``opsdocs/handbook`` ``partial_outage_weight``, for the reliability report."""
+
+
 @dataclass
 class ProjectConfig:
     """A project's MkDocs configuration (``INHERIT`` resolved), or none."""
@@ -59,12 +77,55 @@ class ProjectConfig:
 
     def plugin(self, name: str) -> dict[str, Any]:
         """The options of plugin ``name``, or ``{}`` when it is not listed."""
-        plugins = self.values.get("plugins") or []
-        entries = plugins.items() if isinstance(plugins, dict) else _entries(plugins)
-        for key, options in entries:
+        for key, options in self._plugins():
             if key == name:
                 return options if isinstance(options, dict) else {}
         return {}
+
+    def lists_plugin(self, name: str) -> bool:
+        """Whether plugin ``name`` is in the configuration's ``plugins``."""
+        return any(key == name for key, _ in self._plugins())
+
+    def _plugins(self) -> list[tuple[str, Any]]:
+        plugins = self.values.get("plugins") or []
+        return list(plugins.items()) if isinstance(plugins, dict) else _entries(plugins)
+
+    def site_choices(self) -> SiteChoices:
+        """The parts, status layout and status options the opsdocs plugins are configured
+        with, as the plugins' build would use them; bad option values are a ``ConfigError``."""
+        listed = {part for part in PARTS if self.lists_plugin(f"opsdocs/{part}")}
+        if not listed:
+            return SiteChoices()
+        parts = frozenset(part for part in listed if self.plugin(f"opsdocs/{part}").get("enabled", True))
+        status = self.plugin("opsdocs/status")
+        default_weight = UptimePolicy().partial_outage_weight
+        weight = self._option(status, "opsdocs/status", "partial_outage_weight", default_weight, (int, float))
+        handbook = self.plugin("opsdocs/handbook")
+        handbook_weight = self._option(
+            handbook, "opsdocs/handbook", "partial_outage_weight", default_weight, (int, float)
+        )
+        for plugin, value in (("opsdocs/status", weight), ("opsdocs/handbook", handbook_weight)):
+            if not 0.0 <= value <= 1.0:
+                message = f"partial_outage_weight must be between 0 and 1, not {value}"
+                raise ConfigError(f"{self.path}: {plugin}: {message}")
+        days = self._option(status, "opsdocs/status", "history_days", StatusOptions().history_days, (int,))
+        return SiteChoices(
+            parts=parts,
+            standalone=self._option(status, "opsdocs/status", "standalone", False, (bool,)),
+            status_options=StatusOptions(
+                history_days=days, policy=UptimePolicy(partial_outage_weight=weight)
+            ),
+            reliability_weight=handbook_weight,
+        )
+
+    def _option(
+        self, options: dict[str, Any], plugin: str, name: str, default: Any, types: tuple[type, ...]
+    ) -> Any:
+        value = options.get(name, default)
+        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
+            kind = " or ".join(t.__name__ for t in types)
+            raise ConfigError(f"{self.path}: {plugin}: {name} must be {kind}, not {value!r}")
+        return value
 
     @property
     def theme(self) -> dict[str, Any]:

@@ -28,7 +28,12 @@ from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.status import StatusLayout, render_status
 from opsdocs.render.training import render_training
 
-__all__ = ["GeneratedSite", "generate_site", "render_site"]
+__all__ = ["PARTS", "STAFF_ONLY_PARTS", "GeneratedSite", "generate_site", "render_site"]
+
+PARTS = frozenset({"status", "runbooks", "handbook", "helpcenter", "training", "roadmap"})
+"""The parts of a site, one per feature plugin (``opsdocs/status``, ...)."""
+STAFF_ONLY_PARTS = frozenset({"runbooks", "handbook"})
+"""Parts that exist on the staff site only; the public site leaves them out even when asked."""
 
 _FRONT_MATTER = re.compile(r"\A(-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n)(.*)\Z", re.DOTALL)
 """A page's YAML front matter and its body, split the way MkDocs splits them."""
@@ -71,13 +76,18 @@ def generate_site(
     standalone: bool = False,
     docs_dir: str = Layout().docs_dir,
     directory_urls: bool = True,
+    parts: frozenset[str] = PARTS,
+    reliability_weight: float | None = None,
 ) -> GeneratedSite:
     """Render one audience's site: every plugin's pages and files, and the shipped assets.
 
     ``project`` is the whole project; the public site gets its public view. ``docs_dir`` is
     where the hand-written pages are (relative to the project), for the help articles.
     ``directory_urls`` says how the engine will name pages (MkDocs' ``use_directory_urls``),
-    for the absolute addresses in feeds, the API and the calendar.
+    for the absolute addresses in feeds, the API and the calendar. ``parts`` are the parts
+    rendered, as the feature plugins a configuration enables (the public site never gets
+    the staff-only ones); ``reliability_weight`` is the handbook's weight of a partial outage
+    in the reliability report, by default the status page's.
     """
     view = public_view(project) if public else project
     ctx = make_context(
@@ -94,18 +104,27 @@ def generate_site(
     layout = StatusLayout(root="" if standalone else "status/")
     plan = SitePlan()
     warnings: list[str] = []
+    if public:
+        parts = parts - STAFF_ONLY_PARTS
 
-    render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot)
-    if not public:
+    if "status" in parts:
+        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot)
+    if "runbooks" in parts:
         warnings += [str(w) for w in render_runbooks(ctx, plan, snapshot, layout)]
+    if "handbook" in parts:
         render_handbook(ctx, plan)
-        weight = options.policy.partial_outage_weight
+        weight = options.policy.partial_outage_weight if reliability_weight is None else reliability_weight
         warnings += [str(w) for w in render_reliability(ctx, plan, weight, layout)]
         render_postmortems(ctx, plan, layout)
-    articles = _articles(project, docs_dir, public)
-    help_center = render_helpcenter(ctx, plan, articles, ServiceNotice(snapshot, layout.index))
-    render_training(ctx, plan, runbook_pages=not public)
-    render_roadmap(ctx, plan)
+    # Without its part the help center renders nowhere and decorates nothing, having no articles.
+    with_help = "helpcenter" in parts
+    articles = _articles(project, docs_dir, public) if with_help else []
+    notice = ServiceNotice(snapshot, layout.index if "status" in parts else None)
+    help_center = render_helpcenter(ctx, plan if with_help else SitePlan(), articles, notice)
+    if "training" in parts:
+        render_training(ctx, plan, runbook_pages="runbooks" in parts)
+    if "roadmap" in parts:
+        render_roadmap(ctx, plan)
 
     for name in (*stylesheets(), *SCRIPTS):
         plan.add(ASSET_ROOT + name, read_asset(name))
