@@ -96,3 +96,13 @@ def test_a_bad_now_is_a_clear_error(project: Path) -> None:
     assert result.returncode == 1
     assert "OPSDOCS_NOW='yesterday' is not an ISO 8601 time" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("plugin", ["opsdocs/status", "opsdocs/handbook"])
+def test_a_weight_outside_0_to_1_is_a_clear_error(project: Path, plugin: str) -> None:
+    replace(project / "mkdocs.yml", "  opsdocs/status: {}", f"  {plugin}: {{partial_outage_weight: 1.5}}")
+    result = build_site(project / "mkdocs.yml", project / "site")
+    assert result.returncode == 1
+    assert f"{plugin}: partial_outage_weight must be between 0 and 1, not 1.5" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site").exists()

@@ -11,13 +11,18 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
 from opsdocs.derive.status import StatusOptions
-from opsdocs.derive.uptime import UptimePolicy
+from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.render.site import PARTS
+
+if TYPE_CHECKING:
+    from mkdocs.config.base import Config
+
+_Options = TypeVar("_Options", bound="Config")
 
 GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
 """What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""
@@ -92,40 +97,42 @@ class ProjectConfig:
 
     def site_choices(self) -> SiteChoices:
         """The parts, status layout and status options the opsdocs plugins are configured
-        with, as the plugins' build would use them; bad option values are a ``ConfigError``."""
+        with, read and checked by the plugins' own option schemas; a bad value is a
+        ``ConfigError``."""
         listed = {part for part in PARTS if self.lists_plugin(f"opsdocs/{part}")}
         if not listed:
             return SiteChoices()
-        parts = frozenset(part for part in listed if self.plugin(f"opsdocs/{part}").get("enabled", True))
-        status = self.plugin("opsdocs/status")
-        default_weight = UptimePolicy().partial_outage_weight
-        weight = self._option(status, "opsdocs/status", "partial_outage_weight", default_weight, (int, float))
-        handbook = self.plugin("opsdocs/handbook")
-        handbook_weight = self._option(
-            handbook, "opsdocs/handbook", "partial_outage_weight", default_weight, (int, float)
+        # The plugins' schemas hold the options' types and defaults; importing them imports MkDocs.
+        from opsdocs.mkdocs_plugins.handbook import HandbookConfig
+        from opsdocs.mkdocs_plugins.shared import FeatureConfig
+        from opsdocs.mkdocs_plugins.status import StatusConfig
+
+        parts = frozenset(
+            part for part in listed if self._plugin_options(f"opsdocs/{part}", FeatureConfig).enabled
         )
-        for plugin, value in (("opsdocs/status", weight), ("opsdocs/handbook", handbook_weight)):
-            if not 0.0 <= value <= 1.0:
-                message = f"partial_outage_weight must be between 0 and 1, not {value}"
-                raise ConfigError(f"{self.path}: {plugin}: {message}")
-        days = self._option(status, "opsdocs/status", "history_days", StatusOptions().history_days, (int,))
+        status = self._plugin_options("opsdocs/status", StatusConfig)
+        handbook = self._plugin_options("opsdocs/handbook", HandbookConfig)
+        for name, options in (("opsdocs/status", status), ("opsdocs/handbook", handbook)):
+            problem = weight_problem(options.partial_outage_weight)
+            if problem:
+                raise ConfigError(f"{self.path}: {name}: {problem}")
+        policy = UptimePolicy(partial_outage_weight=status.partial_outage_weight)
         return SiteChoices(
             parts=parts,
-            standalone=self._option(status, "opsdocs/status", "standalone", False, (bool,)),
-            status_options=StatusOptions(
-                history_days=days, policy=UptimePolicy(partial_outage_weight=weight)
-            ),
-            reliability_weight=handbook_weight,
+            standalone=status.standalone,
+            status_options=StatusOptions(history_days=status.history_days, policy=policy),
+            reliability_weight=handbook.partial_outage_weight,
         )
 
-    def _option(
-        self, options: dict[str, Any], plugin: str, name: str, default: Any, types: tuple[type, ...]
-    ) -> Any:
-        value = options.get(name, default)
-        if not isinstance(value, types) or (bool not in types and isinstance(value, bool)):
-            kind = " or ".join(t.__name__ for t in types)
-            raise ConfigError(f"{self.path}: {plugin}: {name} must be {kind}, not {value!r}")
-        return value
+    def _plugin_options(self, name: str, schema: type[_Options]) -> _Options:
+        """Plugin ``name``'s options validated by ``schema``, defaults filled in (options the
+        schema does not know are left to MkDocs, which warns about them)."""
+        options = schema()
+        options.load_dict(self.plugin(name))
+        failed, _ = options.validate()
+        for key, error in failed:
+            raise ConfigError(f"{self.path}: {name}: {key}: {error}")
+        return options
 
     @property
     def theme(self) -> dict[str, Any]:

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from opsdocs.derive.uptime import weight_problem
 from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin, load_for_build, log
 from opsdocs.mkdocs_plugins.status import status_layout
 from opsdocs.render.handbook import render_handbook
@@ -21,7 +23,7 @@ from opsdocs.render.reliability import render_postmortems, render_reliability
 class HandbookConfig(FeatureConfig):
     """Options of the handbook plugin."""
 
-    partial_outage_weight = c.Type(float, default=0.3)
+    partial_outage_weight = c.Type((int, float), default=0.3)
     """Share of a partial outage counted as downtime in the reliability report's uptime."""
 
 
@@ -30,6 +32,12 @@ class HandbookPlugin(GeneratingPlugin[HandbookConfig]):
     ``<!-- opsdocs:NAME -->`` directives in hand-written pages."""
 
     staff_only = True
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        problem = weight_problem(self.config.partial_outage_weight)
+        if problem:
+            raise PluginError(f"opsdocs/handbook: {problem}")
+        return super().on_config(config)
 
     def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
         render_handbook(data.context, plan)

@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from opsdocs.derive.status import StatusOptions
-from opsdocs.derive.uptime import UptimePolicy
+from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS
 from opsdocs.render.plan import SitePlan
@@ -22,7 +22,8 @@ class StatusConfig(FeatureConfig):
     standalone = c.Type(bool, default=False)
     """Put the status page at the site's root, for a status site hosted on its own."""
     history_days = c.Type(int, default=90)
-    partial_outage_weight = c.Type(float, default=0.3)
+    partial_outage_weight = c.Type((int, float), default=0.3)
+    """Share of a partial outage counted as downtime; ``0`` and ``1`` may be written as such."""
 
 
 class StatusPlugin(GeneratingPlugin[StatusConfig]):
@@ -31,9 +32,9 @@ class StatusPlugin(GeneratingPlugin[StatusConfig]):
     assets = SCRIPTS
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        weight = self.config.partial_outage_weight
-        if not 0.0 <= weight <= 1.0:
-            raise PluginError(f"opsdocs/status: partial_outage_weight must be between 0 and 1, not {weight}")
+        problem = weight_problem(self.config.partial_outage_weight)
+        if problem:
+            raise PluginError(f"opsdocs/status: {problem}")
         return super().on_config(config)
 
     def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
