@@ -178,14 +178,17 @@ def test_faq_json_ld_is_a_faq_page_with_every_public_question(quiet: Path) -> No
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "FAQPage"
     entities = {e["name"]: e for e in data["mainEntity"]}
-    assert list(entities) == ["How do I repeat an event?", "How do I invite people?", HOSTILE_QUESTION]
+    # Search engines show these as page meta: plain text, brackets as look-alikes, no markup.
+    hostile = "Why is Google Calendar late? ‹script›alert(1)‹/script›"
+    assert list(entities) == ["How do I repeat an event?", "How do I invite people?", hostile]
     assert all(
         e["@type"] == "Question" and e["acceptedAnswer"]["@type"] == "Answer" for e in entities.values()
     )
     assert entities["How do I repeat an event?"]["acceptedAnswer"]["text"] == (
         "Choose Repeat when you create it, then how often."
     ), "answers are plain text"
-    assert "Tags like </script> are shown as text." in entities[HOSTILE_QUESTION]["acceptedAnswer"]["text"]
+    assert "Tags like ‹/script› are shown as text." in entities[hostile]["acceptedAnswer"]["text"]
+    assert "<" not in scripts[0].text_content()
 
 
 def test_search_index_holds_faq_answers(quiet: Path) -> None:

@@ -24,6 +24,7 @@ from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.site import generate_site
+from opsdocs.render.text import meta_text
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -207,7 +208,8 @@ def _site_files(
             files[f"{OVERRIDES}/{path.relative_to(overrides).as_posix()}"] = path.read_bytes()
     files["mkdocs.yml"] = mkdocs_config(
         config,
-        site_name=project.site.product,
+        # The theme prints the site's name as it is, into <title> and the header.
+        site_name=meta_text(project.site.product),
         language=language,
         site_url=site_url,
         stylesheets=[ASSET_ROOT + name for name in stylesheets()],

@@ -1,4 +1,5 @@
-"""The ``opsdocs`` plugin: project settings, validation, audience filtering, live reload."""
+"""The ``opsdocs`` plugin: project settings, validation, audience filtering, safe page meta,
+live reload."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from opsdocs.mkdocs_plugins.shared import (
     ProjectSettings,
@@ -18,6 +20,7 @@ from opsdocs.mkdocs_plugins.shared import (
     use_stylesheet,
 )
 from opsdocs.render.assets import stylesheets
+from opsdocs.render.text import heading_title, safe_front_matter
 
 
 class ProjectPlugin(BasePlugin[ProjectSettings]):
@@ -57,6 +60,22 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             if meta is not None and meta.audience == "internal":
                 files.remove(file)
         return files
+
+    # Runs first, so every plugin and the theme see the page's meta as it is made safe: the
+    # theme prints a title or a description as it is, into <title> and attributes.
+    @event_priority(100)
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        page.meta.update(safe_front_matter(page.meta))
+        return markdown
+
+    # Runs last, once the page is rendered and MkDocs has its title from its first heading: a
+    # page without a title in its front matter gets that one, made safe, since the theme
+    # un-escapes a heading's title (striptags) before it prints it in <title>.
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if "title" not in page.meta and page.title and not page.is_homepage:
+            page.meta["title"] = heading_title(page.title)
+        return html
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         data = load_for_build(config)

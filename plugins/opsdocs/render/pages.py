@@ -1,4 +1,4 @@
-"""Helpers every page renderer uses: front matter and safe titles."""
+"""Helpers every page renderer uses: front matter, JSON in a page, edit links."""
 
 from __future__ import annotations
 
@@ -7,24 +7,20 @@ from collections.abc import Iterable
 
 from markupsafe import Markup
 
-
-def safe_title(text: str) -> str:
-    """A title safe to hand to the theme, which un-escapes titles before printing them.
-
-    Angle brackets become look-alike guillemets, so no title can open or close a tag; line
-    breaks become spaces.
-    """
-    return " ".join(text.replace("<", "‹").replace(">", "›").split())
+from opsdocs.render.text import meta_text, safe_meta
 
 
 def front_matter(title: str, hide: Iterable[str] = (), **extra: object) -> str:
-    """A YAML front matter block; values are written as JSON, which YAML reads as they are."""
-    lines = ["---", f"title: {json.dumps(safe_title(title), ensure_ascii=False)}"]
+    """A YAML front matter block; values are written as JSON, which YAML reads as they are.
+
+    Every text in it, at any depth, is ``meta_text``: the theme may print any of it as it is.
+    """
+    lines = ["---", f"title: {json.dumps(meta_text(title), ensure_ascii=False)}"]
     hidden = list(hide)
     if hidden:
         lines.append(f"hide: {json.dumps(hidden)}")
     for key, value in extra.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False)}")
+        lines.append(f"{key}: {json.dumps(safe_meta(value), ensure_ascii=False)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 

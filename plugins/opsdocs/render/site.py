@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+import yaml
+
 from opsdocs.derive.status import StatusOptions, status_snapshot
 from opsdocs.model.audience import public_view
 from opsdocs.model.base import Audience
@@ -21,11 +23,13 @@ from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import expand_directives
 from opsdocs.render.helpcenter import Article, HelpCenter, ServiceNotice, article_from_page, render_helpcenter
+from opsdocs.render.helpcenter.articles import first_heading
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.roadmap import render_roadmap
 from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.text import meta_text, safe_front_matter
 from opsdocs.render.training import render_training
 
 __all__ = ["PARTS", "STAFF_ONLY_PARTS", "GeneratedSite", "generate_site", "render_site"]
@@ -51,10 +55,12 @@ class GeneratedSite:
     def page(self, src: str, text: str) -> tuple[str, list[str]]:
         """The hand-written page ``src`` (docs-relative) as an engine without the plugins needs
         it: directives expanded and, on a help article, the banner and related articles added,
-        as the handbook and help center plugins do. The front matter is kept as written.
-        Returns the page and a message per unknown directive."""
+        as the handbook and help center plugins do. The front matter is kept as written unless
+        a text in it is not safe as page meta (see ``safe_page_header``), as the ``opsdocs``
+        plugin makes it. Returns the page and a message per unknown directive."""
         match = _FRONT_MATTER.match(text)
         header, body = (match.group(1), match.group(2)) if match else ("", text)
+        header = safe_page_header(header, body, homepage=src == "index.md")
         problems: list[str] = []
         if "<!-- opsdocs:" in body:
             body, problems = expand_directives(body, self.context, src)
@@ -62,6 +68,35 @@ class GeneratedSite:
         if article is not None:
             body = self.help.decorate(article, body)
         return header + body, problems
+
+
+def safe_page_header(header: str, body: str = "", *, homepage: bool = False) -> str:
+    """A page's front matter block (``---`` lines included, or empty) with its texts made safe
+    as page meta: as written when they already are, else written anew from its values.
+
+    The engine that builds a generated folder has no opsdocs plugin to make page meta safe,
+    so the written front matter itself must be. A page without a ``title`` takes the theme's
+    title from its first heading, which the theme un-escapes: when that heading is not safe
+    as it is, the page gets it as its ``title``, made safe (not the home page, whose title is
+    the site's name). A block that does not hold a mapping is kept: MkDocs ignores it, and
+    ``validate`` reports it.
+    """
+    meta: object = {}
+    if header:
+        inner = header.split("\n", 1)[1].rstrip(" \t\n").rpartition("\n")[0]
+        try:
+            meta = yaml.safe_load(inner) or {}
+        except yaml.YAMLError:
+            return header
+    if not isinstance(meta, dict):
+        return header
+    safe = safe_front_matter(meta)
+    heading = None if homepage or "title" in meta else first_heading(body)
+    if heading is not None and meta_text(heading) != heading:
+        safe["title"] = meta_text(heading)
+    if safe == meta:
+        return header
+    return "---\n" + yaml.safe_dump(safe, allow_unicode=True, sort_keys=False) + "---\n"
 
 
 def generate_site(

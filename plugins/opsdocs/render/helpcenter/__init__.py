@@ -27,6 +27,7 @@ from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter, script_json
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.templates import render
+from opsdocs.render.text import meta_text
 
 __all__ = ["Article", "HelpCenter", "ServiceNotice", "article_from_page", "help_page", "render_helpcenter"]
 
@@ -205,6 +206,9 @@ class HelpCenter:
 def faq_json_ld(questions: Iterable[Question]) -> dict[str, object]:
     """schema.org ``FAQPage`` data for the public ones of ``questions``, answers as plain text.
 
+    Search engines show these texts as page meta, so they are ``meta_text``: no markup, even
+    after un-escaping.
+
     Serialise it with ``script_json``, which escapes ``<``, ``>`` and ``&``: no question or
     answer can close the ``<script>`` element it is written in.
     """
@@ -214,8 +218,8 @@ def faq_json_ld(questions: Iterable[Question]) -> dict[str, object]:
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": " ".join(q.question.split()),
-                "acceptedAnswer": {"@type": "Answer", "text": plain_line(q.answer)},
+                "name": meta_text(q.question),
+                "acceptedAnswer": {"@type": "Answer", "text": meta_text(plain_line(q.answer))},
             }
             for q in questions
             if q.audience == Audience.public
