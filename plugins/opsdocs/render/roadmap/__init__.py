@@ -24,6 +24,7 @@ from opsdocs.render.pages import front_matter
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.status.feeds import GENERATOR, absolute_context
 from opsdocs.render.templates import render
+from opsdocs.render.text import plain_meta_text
 
 STATUS_ORDER = (
     ItemStatus.exploring,
@@ -198,7 +199,9 @@ def changelog_feed(ctx: RenderContext, changelog: list[Entry]) -> bytes:
 
     Every value comes from the data, so the same data gives the same bytes: the channel's
     ``lastBuildDate`` is the newest item's day (``now`` without items), and an item's guid
-    is its anchor on the changelog page, which stays as long as the item's id does.
+    is its anchor on the changelog page, which stays as long as the item's id does. Titles,
+    categories and the channel's description are plain text with markup removed (readers
+    often show them as HTML); an item's description is sanitized HTML.
     """
     ctx = absolute_context(ctx)
     labels, site = ctx.labels, ctx.project.site
@@ -206,8 +209,9 @@ def changelog_feed(ctx: RenderContext, changelog: list[Entry]) -> bytes:
     changelog_url = ctx.absolute(CHANGELOG)
     feed = FeedGenerator()
     feed.id(ctx.absolute(FEED))
-    feed.title(labels("roadmap.feed.title", product=site.product))
-    feed.description(labels("roadmap.feed.description", product=site.product))
+    product = plain_meta_text(site.product)
+    feed.title(labels("roadmap.feed.title", product=product))
+    feed.description(labels("roadmap.feed.description", product=product))
     feed.link(href=ctx.absolute(FEED), rel="self")
     feed.link(href=changelog_url, rel="alternate")  # last: feedgen takes it for RSS's <link>
     feed.language(labels.language)
@@ -218,9 +222,11 @@ def changelog_feed(ctx: RenderContext, changelog: list[Entry]) -> bytes:
         item, release = e.item, e.release
         entry = feed.add_entry(order="append")
         entry.guid(f"{changelog_url}#item-{item.id}", permalink=True)
-        entry.title(labels("roadmap.feed.item", title=item.title, version=release.version))
+        version = plain_meta_text(release.version)
+        entry.title(labels("roadmap.feed.item", title=plain_meta_text(item.title), version=version))
         entry.link(href=f"{ctx.absolute(release_page(release.id))}#item-{item.id}")
-        entry.category(term=labels("roadmap.release_title", version=release.version, name=release.name))
+        name = plain_meta_text(release.name)
+        entry.category(term=labels("roadmap.release_title", version=version, name=name))
         if item.description:
             entry.description(str(render_markdown(item.description)))
         if item.shipped_on:

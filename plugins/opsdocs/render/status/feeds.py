@@ -4,7 +4,8 @@ One item per published incident update, per published maintenance update and per
 announcement, newest first, the ``FEED_CAP`` most recent only. Everything in the feeds comes
 from the snapshot, so two builds with the same data and ``now`` write byte-identical files:
 the feeds' ``updated``/``lastBuildDate`` is the newest item's time (``now`` when there is none)
-and the generator carries no version.
+and the generator carries no version. Titles and the description are plain text with markup
+removed (readers often show an RSS title as HTML); an item's content is sanitized HTML.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.text import plain_meta_text
 
 FEED_CAP = 50
 """The feeds list the 50 most recent items, as Statuspage's do."""
@@ -94,7 +96,7 @@ def feed_items(
         FeedItem(
             at=c.at,
             guid=links[c.page] + c.anchor,
-            title=ctx.labels("feed.item", title=c.title, status=ctx.labels(c.status_label)),
+            title=ctx.labels("feed.item", title=plain_meta_text(c.title), status=ctx.labels(c.status_label)),
             link=links[c.page],
             html=str(render_markdown(c.message)),
         )
@@ -120,8 +122,9 @@ def _generator(
     site = ctx.project.site
     feed = FeedGenerator()
     feed.id(self_url)
-    feed.title(ctx.labels("feed.title", product=site.product, title=ctx.labels("status.title")))
-    feed.description(ctx.labels("feed.description", product=site.product))
+    product = plain_meta_text(site.product)
+    feed.title(ctx.labels("feed.title", product=product, title=ctx.labels("status.title")))
+    feed.description(ctx.labels("feed.description", product=product))
     feed.author({"name": site.organisation})
     feed.link(href=self_url, rel="self")
     feed.link(href=ctx.absolute(status_page), rel="alternate")  # last: feedgen takes it for RSS's <link>
