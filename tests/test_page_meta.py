@@ -47,6 +47,7 @@ MARKERS = {
     "ARTICLETITLE": "title",
     "ARTICLEDESCRIPTION": "description",
     "HEADINGTITLE": "title",
+    "METADATALINE": "title",
 }
 """Each planted value starts with its marker, and says where the marker must show."""
 STAFF_ONLY = {"TRAININGPATH", "RUNBOOKTITLE"}
@@ -123,6 +124,9 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     heading += " &#60;img src=x onerror=alert(5)>"
     page = _front_matter({"tags": ["x"]}, heading + "\n\nText.\n")
     (docs / "heading.md").write_text(page, encoding="utf-8")
+    # MkDocs also reads meta-data lines at the top of a page without front matter.
+    lines = f"Title: {hostile('METADATALINE')}\nDescription: {PAYLOAD}\n\n# Lines\n\nText.\n"
+    (docs / "lines.md").write_text(lines, encoding="utf-8")
     article = {
         "title": hostile("ARTICLETITLE"),
         "description": hostile("ARTICLEDESCRIPTION"),
