@@ -146,9 +146,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/incident.md.j2",
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
-            affected=[
-                (names.get(cid, cid), status.value) for cid, status in facts.incident.components.items()
-            ],
+            affected=[(names.get(cid, cid), status.value) for cid, status in facts.components.items()],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
             else "",
