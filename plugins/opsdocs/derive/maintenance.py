@@ -53,22 +53,9 @@ class MaintenanceStep:
         return self.message is None
 
 
-def window_span(window: MaintenanceWindow) -> tuple[datetime, datetime]:
-    """When the window holds its components: from its start to its end (see the module)."""
-    start = min(
-        (u.at for u in window.updates if u.status == MaintenanceStatus.in_progress),
-        default=window.scheduled_for,
-    )
-    end = min(
-        (u.at for u in window.updates if u.status == MaintenanceStatus.completed),
-        default=window.scheduled_until,
-    )
-    return start, max(start, end)
-
-
 def window_steps(window: MaintenanceWindow) -> list[MaintenanceStep]:
     """Every update of the window, published or not, oldest first."""
-    start, end = window_span(window)
+    start, end = window.span()
     drafts: list[tuple[str, datetime, MaintenanceStatus, str | None]] = [
         (_announcement_key(window), window.announced, MaintenanceStatus.scheduled, window.message)
     ]

@@ -12,7 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from opsdocs.derive.maintenance import window_span
 from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.model.incidents import Incident
 from opsdocs.model.maintenance import MaintenanceWindow
@@ -42,7 +41,7 @@ def maintenance_intervals(window: MaintenanceWindow, now: datetime) -> list[Inte
     """``under_maintenance`` for each of the window's components, once the window has begun."""
     if window.cancelled:
         return []
-    start, end = window_span(window)
+    start, end = window.span()
     if start > now:
         return []
     status = ComponentStatus.under_maintenance

@@ -57,6 +57,19 @@ class MaintenanceWindow(Record):
         """When the window is announced: ``announced_at``, else 72 hours before it starts."""
         return self.announced_at or self.scheduled_for - ANNOUNCEMENT_LEAD
 
+    def span(self) -> tuple[datetime, datetime]:
+        """When the window holds its components: from its first ``in_progress`` update, else
+        ``scheduled_for``, to its first ``completed`` update, else ``scheduled_until``."""
+        start = min(
+            (u.at for u in self.updates if u.status == MaintenanceStatus.in_progress),
+            default=self.scheduled_for,
+        )
+        end = min(
+            (u.at for u in self.updates if u.status == MaintenanceStatus.completed),
+            default=self.scheduled_until,
+        )
+        return start, max(start, end)
+
     def is_announced(self, now: datetime) -> bool:
         """Whether the window is public at ``now``: from its announcement on."""
         return self.announced <= now

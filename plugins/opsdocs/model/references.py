@@ -11,6 +11,7 @@ from opsdocs.load.source import FieldPath, SourceRef
 from opsdocs.model.base import Audience, Record, Step
 from opsdocs.model.components import ComponentStatus
 from opsdocs.model.incidents import Incident, UpdateStatus, worst_statuses
+from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.problems import Problem
 
 if TYPE_CHECKING:
@@ -340,6 +341,31 @@ def _check_maintenance(c: _Checker, components: set[str]) -> None:
                 f"scheduled_until: {c.when(window.scheduled_until)} is not after scheduled_for "
                 f"{c.when(window.scheduled_for)}",
             )
+        if window.announced_at is not None and window.announced_at > window.scheduled_for:
+            c.at(
+                window,
+                ("announced_at",),
+                f"announced_at: {c.when(window.announced_at)} is after the window starts "
+                f"({c.when(window.scheduled_for)}{c.line_of(window, ('scheduled_for',))})",
+            )
+        start, _ = window.span()
+        for i, update in enumerate(window.updates):
+            if update.at < window.announced:
+                c.at(
+                    window,
+                    ("updates", i, "at"),
+                    f"updates[{i}].at: {c.when(update.at)} is before the window is announced "
+                    f"({c.when(window.announced)}); set announced_at earlier",
+                )
+            elif update.status in (MaintenanceStatus.verifying, MaintenanceStatus.completed) and (
+                update.at < start
+            ):
+                c.at(
+                    window,
+                    ("updates", i, "status"),
+                    f"updates[{i}].status: '{update.status.value}' at {c.when(update.at)}, before the "
+                    f"window started ({c.when(start)}); to call a window off, set cancelled: true",
+                )
 
 
 def _check_runbooks(c: _Checker, severities: set[str], components: set[str], roles: set[str]) -> None:
