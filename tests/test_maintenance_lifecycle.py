@@ -267,3 +267,25 @@ def test_a_moved_window_announces_itself_under_a_new_id(tmp_path: Path) -> None:
     assert db is not None
     assert [u["id"] for u in db["incident_updates"]] == ["db-move-scheduled-1"]
     assert db["scheduled_for"] == "2026-12-12T05:00:00.000Z"
+
+
+def test_an_update_before_the_announcement_is_refused(minimal_project: Path, validate) -> None:
+    rel = "data/maintenance/2026-04-db-upgrade.yml"
+    path = minimal_project / rel
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "updates:\n  - {at: 2026-04-01T10:00:00-04:00, status: scheduled, message: Planned.}\n",
+        encoding="utf-8",
+    )
+    line = (
+        path.read_text(encoding="utf-8")
+        .splitlines()
+        .index("  - {at: 2026-04-01T10:00:00-04:00, status: scheduled, message: Planned.}")
+        + 1
+    )
+    result = validate(minimal_project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    problems = [
+        (p.path, p.line, p.level) for p in result.problems if "before the window is announced" in p.message
+    ]
+    assert problems == [(rel, line, "error")]
