@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 import pytest
+from lxml import html as lxml_html
 
 from tests.sitebuild import build_site
 
@@ -289,3 +290,13 @@ def test_an_update_before_the_announcement_is_refused(minimal_project: Path, val
         (p.path, p.line, p.level) for p in result.problems if "before the window is announced" in p.message
     ]
     assert problems == [(rel, line, "error")]
+
+
+def test_the_window_page_tells_the_same_lifecycle(sites: dict[str, Path]) -> None:
+    page = lxml_html.fromstring(
+        (sites[AFTER] / "status" / "maintenance" / "db-move" / "index.html").read_bytes()
+    )
+    heads = [" ".join(li.text_content().split()) for li in page.cssselect("li.opsdocs-update")]
+    assert [h.split(" · ")[0] for h in heads] == ["Completed", "Verifying", "In progress"]
+    assert "The scheduled maintenance has been completed." in heads[0]
+    assert "Checking that everything works." in heads[1]
