@@ -404,7 +404,7 @@ class _Org:
             incident["acknowledged_at"] = iso(max(start, first - timedelta(minutes=rng.randrange(0, 5))))
         if end is not None:
             incident["resolved_at"] = iso(end)
-        incident["components"] = worst
+        # No top-level components: they follow from the updates, as an on-call engineer writes them.
         candidates = [r for c in comps for r in self.runbooks_by_component.get(c["id"], [])]
         if candidates:
             incident["runbooks"] = sorted(
@@ -506,7 +506,8 @@ class _Org:
         if rng.random() < 0.5:
             window["announced_at"] = iso(announced)
         updates = []
-        if announced <= self.now:
+        # Without announced_at the announcement is the window's own, 72 hours before it starts.
+        if announced <= self.now and "announced_at" in window:
             updates.append(
                 {"at": iso(announced), "status": "scheduled", "message": "Programamos este mantenimiento."}
             )

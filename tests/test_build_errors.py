@@ -52,6 +52,31 @@ CASES = {
         "message: Fixed., components: {api: partial_outage}",
         "still 'partial_outage' in the resolving update",
     ),
+    "components that disagree with the updates": (
+        "data/incidents/web-slow.yml",
+        "components: {web: partial_outage}",
+        "components: {web: degraded_performance}",
+        "components.web: 'degraded_performance' but the worst status the updates give it is "
+        "'partial_outage' (updates[1].components.web, line 8)",
+    ),
+    "resolved_at that is not the resolving update": (
+        "data/incidents/api-down.yml",
+        "resolved_at: 2026-11-20T11:00:00-03:00",
+        "resolved_at: 2026-11-20T11:05:00-03:00",
+        "but the resolving update is dated 2026-11-20T11:00:00-03:00 (updates[2].at, line 10)",
+    ),
+    "maintenance announced after it starts": (
+        "data/maintenance/db-later.yml",
+        "announced_at: 2026-11-20T09:00:00-03:00",
+        "announced_at: 2026-12-06T09:00:00-03:00",
+        "announced_at: 2026-12-06T09:00:00-03:00 is after the window starts",
+    ),
+    "maintenance completed before it started": (
+        "data/maintenance/db-later.yml",
+        "revision: 1",
+        "updates: [{at: 2026-12-01T10:00:00-03:00, status: completed, message: Done.}]",
+        "'completed' at 2026-12-01T10:00:00-03:00, before the window started",
+    ),
     "update after resolution": (
         "data/incidents/api-down.yml",
         "{at: 2026-11-20T10:30:00-03:00",

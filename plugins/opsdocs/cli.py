@@ -9,7 +9,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from opsdocs.clock import ClockError, build_now
+from opsdocs.clock import ClockError, build_now, now_is_fixed
 from opsdocs.generate_config import (
     OVERRIDES,
     ConfigError,
@@ -19,6 +19,7 @@ from opsdocs.generate_config import (
     read_config,
 )
 from opsdocs.model import Layout, Project, read_project
+from opsdocs.model.future_dates import future_dated
 from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
@@ -36,6 +37,14 @@ def _validate(args: argparse.Namespace) -> int:
         return 1
     for warning in project.warnings:
         print(warning, file=sys.stderr)
+    try:
+        now = build_now(zone=project.site.zone)
+    except ClockError as exc:
+        print(f"opsdocs validate: {exc}", file=sys.stderr)
+        return 1
+    if not now_is_fixed():
+        for warning in future_dated(project, now):
+            print(warning, file=sys.stderr)
     counts = (
         f"{len(project.incidents)} incidents, {len(project.maintenance)} maintenance windows, "
         f"{len(project.runbooks)} runbooks, {len(project.components.all_components())} components"
@@ -80,17 +89,20 @@ def _generate(args: argparse.Namespace) -> int:
             print(f"opsdocs generate: {out} holds the project; it will not be replaced", file=sys.stderr)
             return 1
     try:
-        now = build_now()
-    except ClockError as exc:
-        print(f"opsdocs generate: {exc}", file=sys.stderr)
-        return 1
-    try:
         project = read_project(root, layout)
     except ProjectInvalid as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
     for warning in project.warnings:
         print(warning, file=sys.stderr)
+    try:
+        now = build_now(zone=project.site.zone)
+    except ClockError as exc:
+        print(f"opsdocs generate: {exc}", file=sys.stderr)
+        return 1
+    if not now_is_fixed():
+        for warning in future_dated(project, now):
+            print(warning, file=sys.stderr)
 
     files = _site_files(project, layout, now, args, config, choices)
     # Everything is rendered before anything is written: a failure leaves no half-written site.

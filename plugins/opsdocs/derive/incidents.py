@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from opsdocs.model.incidents import Incident, IncidentUpdate, UpdateStatus
+from opsdocs.model.components import ComponentStatus
+from opsdocs.model.incidents import Incident, IncidentUpdate, UpdateStatus, worst_statuses
 from opsdocs.model.severities import Impact, Severity
 
 
@@ -51,6 +52,11 @@ class IncidentFacts:
         """When anything about the incident last changed."""
         return self.updates[0].at if self.updates else self.incident.started_at
 
+    @property
+    def components(self) -> dict[str, ComponentStatus]:
+        """Each component the published updates name, with the worst status they gave it."""
+        return worst_statuses(self.updates)
+
     def first_at(self, status: UpdateStatus) -> datetime | None:
         """When the incident first reached ``status``, if it has by ``now``."""
         times = [u.at for u in self.updates if u.status == status]
@@ -60,17 +66,21 @@ class IncidentFacts:
 def incident_facts(
     incident: Incident, severities: dict[str, Severity], now: datetime
 ) -> IncidentFacts | None:
-    """The incident as known at ``now``, or None if it had not started by then."""
+    """The incident as known at ``now``, or None if nothing of it was published by then.
+
+    An incident is public from its first update on, as on Statuspage, where an incident is
+    created with its first message; before that it has nothing to say.
+    """
     if incident.started_at > now:
         return None
     published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at, reverse=True)
-    resolved = incident.resolved_at if incident.resolved_at and incident.resolved_at <= now else None
+    if not published:
+        return None
+    resolved = incident.resolved_by(now)
     if resolved is not None:
         status = UpdateStatus.resolved
-    elif published:
+    else:
         status = published[0].status
         if status == UpdateStatus.resolved:
             status = UpdateStatus.monitoring
-    else:
-        status = UpdateStatus.investigating
     return IncidentFacts(incident, severities.get(incident.severity), tuple(published), status, resolved, now)

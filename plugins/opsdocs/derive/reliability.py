@@ -57,8 +57,8 @@ def incident_times(incident: Incident, severity: Severity | None, now: datetime)
     else:
         published = [u.at for u in incident.updates if u.at <= now]
         respond = min(published) - incident.started_at if published else None
-    resolved = incident.resolved_at
-    resolve = resolved - incident.started_at if resolved is not None and resolved <= now else None
+    resolved = incident.resolved_by(now)
+    resolve = resolved - incident.started_at if resolved is not None else None
     return IncidentTimes(
         incident,
         respond,

@@ -9,8 +9,9 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from opsdocs.derive.incidents import IncidentFacts, incident_facts
+from opsdocs.derive.maintenance import MaintenanceStep, published_steps
 from opsdocs.derive.overall import Indicator, overall_indicator
-from opsdocs.derive.timeline import Interval, all_intervals, maintenance_status, status_at
+from opsdocs.derive.timeline import Interval, all_intervals, status_at
 from opsdocs.derive.uptime import Day, Uptime, UptimePolicy, daily_history, uptime
 from opsdocs.model.components import Component, ComponentGroup, ComponentStatus
 from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
@@ -37,6 +38,9 @@ class ComponentFacts:
     uptime: Uptime
     days: tuple[Day, ...]
     updated_at: datetime
+    tracked_from: datetime
+    """When its status began to be tracked: its ``tracked_since``, else the site's
+    ``tracking_start``, else the earliest incident or maintenance; never after ``now``."""
 
 
 @dataclass(frozen=True)
@@ -44,11 +48,17 @@ class MaintenanceFacts:
     """A maintenance window at ``now``."""
 
     window: MaintenanceWindow
-    status: MaintenanceStatus
+    steps: tuple[MaintenanceStep, ...]
+    """Its updates published by ``now``, oldest first; the announcement is the first."""
 
     @property
     def id(self) -> str:
         return self.window.id
+
+    @property
+    def status(self) -> MaintenanceStatus:
+        """The status of the latest published update."""
+        return self.steps[-1].status if self.steps else MaintenanceStatus.scheduled
 
     @property
     def is_active(self) -> bool:
@@ -61,10 +71,24 @@ class MaintenanceFacts:
         return self.status == MaintenanceStatus.scheduled
 
     @property
+    def announced_at(self) -> datetime:
+        """When it was announced."""
+        return self.steps[0].at if self.steps else self.window.announced
+
+    @property
     def updated_at(self) -> datetime:
-        """The latest published change, or the window's start."""
-        times = [u.at for u in self.window.updates]
-        return max(times) if times else self.window.scheduled_for
+        """The latest published update."""
+        return self.steps[-1].at if self.steps else self.window.announced
+
+    @property
+    def started_at(self) -> datetime | None:
+        """When it started (its first published ``in_progress`` update), if it has."""
+        return next((s.at for s in self.steps if s.status == MaintenanceStatus.in_progress), None)
+
+    @property
+    def completed_at(self) -> datetime | None:
+        """When it was completed, if its ``completed`` update is published."""
+        return next((s.at for s in self.steps if s.status == MaintenanceStatus.completed), None)
 
 
 @dataclass(frozen=True)
@@ -120,7 +144,7 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
     incidents = [f for i in project.incidents if (f := incident_facts(i, severities, now)) is not None]
     incidents.sort(key=lambda f: (f.incident.started_at, f.id), reverse=True)
     windows = [
-        MaintenanceFacts(w, maintenance_status(w, now))
+        MaintenanceFacts(w, tuple(published_steps(w, now)))
         for w in project.maintenance
         if not w.cancelled and w.is_announced(now)
     ]
@@ -130,6 +154,13 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
     today = now.astimezone(zone).date()
     window_start = _start_of(today - timedelta(days=options.history_days - 1), zone)
     site_start = _start_of(project.site.tracking_start, zone) if project.site.tracking_start else None
+    earliest = min(
+        (
+            *(i.started_at for i in project.incidents),
+            *(w.announced for w in project.maintenance if not w.cancelled),
+            now,
+        )
+    )
     components = []
     groups = {c.id: g for g in project.components.groups for c in g.components}
     for component in project.components.all_components():
@@ -144,6 +175,7 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
                 uptime=uptime(own, window_start, now, options.policy, since),
                 days=tuple(history),
                 updated_at=max((i.start for i in own if i.start <= now), default=since or window_start),
+                tracked_from=min(since or earliest, now),
             )
         )
     indicator = overall_indicator(

@@ -11,29 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import IntEnum
 
-from opsdocs.model.components import ComponentStatus
+from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.model.incidents import Incident
-from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
+from opsdocs.model.maintenance import MaintenanceWindow
 
 OPEN_END = datetime.max.replace(tzinfo=UTC)
 """End of an interval still in force at ``now``: an open incident, a window not yet over."""
-
-
-class Rank(IntEnum):
-    """How bad a component status is; the worst one in force wins."""
-
-    operational = 0
-    under_maintenance = 1
-    degraded_performance = 2
-    partial_outage = 3
-    major_outage = 4
-
-
-def rank(status: ComponentStatus) -> Rank:
-    """The rank of ``status``."""
-    return Rank[status.value]
 
 
 @dataclass(frozen=True)
@@ -53,46 +37,13 @@ class Interval:
         return self.status == ComponentStatus.under_maintenance
 
 
-def maintenance_status(window: MaintenanceWindow, now: datetime) -> MaintenanceStatus:
-    """A window's lifecycle at ``now``: the time-based stage, advanced by published updates.
-
-    Before the window it is scheduled, during it in progress, after it completed; an update
-    published by ``now`` may move it further on (verifying, or completed early), never back.
-    """
-    order = list(MaintenanceStatus)
-    if now < window.scheduled_for:
-        stage = MaintenanceStatus.scheduled
-    elif now < window.scheduled_until:
-        stage = MaintenanceStatus.in_progress
-    else:
-        stage = MaintenanceStatus.completed
-    for update in window.updates:
-        if update.at <= now and order.index(update.status) > order.index(stage):
-            stage = update.status
-    return stage
-
-
-def maintenance_span(window: MaintenanceWindow, now: datetime) -> tuple[datetime, datetime] | None:
-    """When a window actually held its components, as known at ``now``; None if cancelled.
-
-    It starts at ``scheduled_for`` and ends at ``scheduled_until``, or earlier when a
-    'completed' update was published first.
-    """
-    if window.cancelled:
-        return None
-    end = window.scheduled_until
-    for update in window.updates:
-        if update.status == MaintenanceStatus.completed and update.at <= now and update.at < end:
-            end = max(update.at, window.scheduled_for)
-    return window.scheduled_for, end
-
-
 def maintenance_intervals(window: MaintenanceWindow, now: datetime) -> list[Interval]:
     """``under_maintenance`` for each of the window's components, once the window has begun."""
-    span = maintenance_span(window, now)
-    if span is None or span[0] > now:
+    if window.cancelled:
         return []
-    start, end = span
+    start, end = window.span()
+    if start > now:
+        return []
     status = ComponentStatus.under_maintenance
     return [Interval(cid, start, end, status, window.id) for cid in window.components if end > start]
 
@@ -107,8 +58,7 @@ def incident_intervals(incident: Incident, now: datetime) -> list[Interval]:
     """
     if incident.started_at > now:
         return []
-    resolved = incident.resolved_at
-    end_of_incident = resolved if resolved is not None and resolved <= now else OPEN_END
+    end_of_incident = incident.resolved_by(now) or OPEN_END
     published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at)
     intervals: list[Interval] = []
     current: dict[str, tuple[datetime, ComponentStatus]] = {}

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from opsdocs.derive.timeline import Interval, Segment, rank, worst_segments
-from opsdocs.model.components import ComponentStatus
+from opsdocs.derive.timeline import Interval, Segment, worst_segments
+from opsdocs.model.components import ComponentStatus, rank
 
 
 @dataclass(frozen=True)

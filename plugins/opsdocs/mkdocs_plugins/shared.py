@@ -18,11 +18,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from opsdocs.clock import ClockError, build_now
+from opsdocs.clock import ClockError, build_now, now_is_fixed
 from opsdocs.collector import collector_paused
 from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.audience import public_view
+from opsdocs.model.future_dates import future_dated
 from opsdocs.problems import ProjectInvalid, format_problems
 from opsdocs.render.assets import ASSET_ROOT, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
@@ -163,11 +164,15 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
         runbooks_dir=settings.runbooks_dir,
         docs_dir=docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir),
     )
+    project = _load_project(root, layout)
     try:
-        now = build_now()
+        now = build_now(zone=project.site.zone)
     except ClockError as exc:
         raise PluginError(f"opsdocs: {exc}") from None
-    data = BuildData(_load_project(root, layout), settings, root, layout, now, config)
+    if not now_is_fixed():
+        for warning in future_dated(project, now):
+            log.warning(str(warning))
+    data = BuildData(project, settings, root, layout, now, config)
     _builds.update(config=config, data=data)
     return data
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 from pydantic import Field
 
@@ -17,6 +17,21 @@ class ComponentStatus(StrEnum):
     partial_outage = "partial_outage"
     major_outage = "major_outage"
     under_maintenance = "under_maintenance"
+
+
+class Rank(IntEnum):
+    """How bad a component status is; the worst one in force wins."""
+
+    operational = 0
+    under_maintenance = 1
+    degraded_performance = 2
+    partial_outage = 3
+    major_outage = 4
+
+
+def rank(status: ComponentStatus) -> Rank:
+    """The rank of ``status``."""
+    return Rank[status.value]
 
 
 class Component(Record):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr, model_validator
 
 from opsdocs.model.base import Audience, Day, Id, Markdown, Record, Timestamp, internal, public_record
-from opsdocs.model.components import ComponentStatus
+from opsdocs.model.components import ComponentStatus, rank
 
 
 class UpdateStatus(StrEnum):
@@ -30,6 +32,27 @@ class IncidentUpdate(Record):
         description="Status of each affected component from this update on (component id: status).",
     )
     internal_note: str = internal("", description="Context for the team; never published.")
+
+
+def worst_statuses(updates: Iterable[IncidentUpdate]) -> dict[str, ComponentStatus]:
+    """Each component the updates name, with the worst status they gave it, in order of mention.
+
+    This is what an incident's ``components`` says: derived from its updates when omitted, and
+    checked against them when written.
+    """
+    worst: dict[str, ComponentStatus] = {}
+    for update in sorted(updates, key=lambda u: u.at):
+        for component_id, status in update.components.items():
+            known = worst.get(component_id)
+            if known is None or rank(status) > rank(known):
+                worst[component_id] = status
+    return worst
+
+
+def resolving_update(updates: Iterable[IncidentUpdate]) -> IncidentUpdate | None:
+    """The update that resolved the incident: its latest one, when its status is ``resolved``."""
+    latest = max(updates, key=lambda u: u.at, default=None)
+    return latest if latest is not None and latest.status == UpdateStatus.resolved else None
 
 
 class TimelineEntry(Record):
@@ -71,11 +94,49 @@ class Incident(Record):
     acknowledged_at: Timestamp | None = Field(
         None, description="When someone took the incident; defaults to the first update."
     )
-    resolved_at: Timestamp | None = None
-    components: dict[Id, ComponentStatus] = Field(
-        min_length=1, description="Each affected component with the worst status it reached."
+    resolved_at: Timestamp | None = Field(
+        None,
+        description="When it was resolved. Optional: it is the time of the last update when that "
+        "update's status is 'resolved'; when written, it must be that time.",
+    )
+    components: dict[Id, ComponentStatus] | None = Field(
+        None,
+        description="Each affected component with the worst status it reached. Optional: it is "
+        "derived from the updates; when written, it must agree with them.",
     )
     updates: list[IncidentUpdate] = Field(min_length=1)
     runbooks: list[Id] = internal(default_factory=list, description="Ids of runbooks used.")
     postmortem: Postmortem | None = None
     audience: Audience = public_record()
+
+    _declared: frozenset[str] = PrivateAttr(default=frozenset())
+
+    @model_validator(mode="after")
+    def _derive_from_updates(self) -> Incident:
+        """Fill ``components`` and ``resolved_at`` from the updates when the file leaves them out.
+
+        What the file wrote is remembered (``declared``) so that the cross-file check can
+        compare it with the updates; every reader sees one set of facts.
+        """
+        self._declared = frozenset(
+            name for name in ("components", "resolved_at") if getattr(self, name) is not None
+        )
+        if self.components is None:
+            self.components = worst_statuses(self.updates)
+        if self.resolved_at is None:
+            resolution = resolving_update(self.updates)
+            self.resolved_at = resolution.at if resolution is not None else None
+        return self
+
+    def declares(self, field: str) -> bool:
+        """Whether the data file wrote ``field`` itself (``components``, ``resolved_at``)."""
+        return field in self._declared
+
+    @property
+    def affected(self) -> dict[str, ComponentStatus]:
+        """Each affected component with the worst status it reached (never None once loaded)."""
+        return self.components or {}
+
+    def resolved_by(self, now: datetime) -> datetime | None:
+        """When the incident was resolved, if that happened by ``now``."""
+        return self.resolved_at if self.resolved_at is not None and self.resolved_at <= now else None

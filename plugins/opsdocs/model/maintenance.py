@@ -9,6 +9,9 @@ from pydantic import Field
 
 from opsdocs.model.base import Audience, Id, Markdown, Record, Timestamp, internal, public_record
 
+ANNOUNCEMENT_LEAD = timedelta(hours=72)
+"""How long before a window without ``announced_at`` it is announced."""
+
 
 class MaintenanceStatus(StrEnum):
     """Statuspage's scheduled-maintenance update statuses."""
@@ -39,8 +42,8 @@ class MaintenanceWindow(Record):
     updates: list[MaintenanceUpdate] = Field(default_factory=list)
     announced_at: Timestamp | None = Field(
         None,
-        description="When the window was announced; it is hidden before then. Without it the window "
-        "shows at once and is dated 72 hours before it starts.",
+        description="When the window is announced; it is hidden before then. Without it the window "
+        "is announced 72 hours before it starts.",
     )
     cancelled: bool = False
     revision: int = Field(
@@ -51,9 +54,22 @@ class MaintenanceWindow(Record):
 
     @property
     def announced(self) -> datetime:
-        """The date of the window's announcement, for feeds and the API."""
-        return self.announced_at or self.scheduled_for - timedelta(hours=72)
+        """When the window is announced: ``announced_at``, else 72 hours before it starts."""
+        return self.announced_at or self.scheduled_for - ANNOUNCEMENT_LEAD
+
+    def span(self) -> tuple[datetime, datetime]:
+        """When the window holds its components: from its first ``in_progress`` update, else
+        ``scheduled_for``, to its first ``completed`` update, else ``scheduled_until``."""
+        start = min(
+            (u.at for u in self.updates if u.status == MaintenanceStatus.in_progress),
+            default=self.scheduled_for,
+        )
+        end = min(
+            (u.at for u in self.updates if u.status == MaintenanceStatus.completed),
+            default=self.scheduled_until,
+        )
+        return start, max(start, end)
 
     def is_announced(self, now: datetime) -> bool:
-        """Whether the window is public at ``now``: always, unless ``announced_at`` is later."""
-        return self.announced_at is None or self.announced_at <= now
+        """Whether the window is public at ``now``: from its announcement on."""
+        return self.announced <= now

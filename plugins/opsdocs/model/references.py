@@ -8,9 +8,10 @@ from difflib import get_close_matches
 from typing import TYPE_CHECKING
 
 from opsdocs.load.source import FieldPath, SourceRef
-from opsdocs.model.base import Record, Step
+from opsdocs.model.base import Audience, Record, Step
 from opsdocs.model.components import ComponentStatus
-from opsdocs.model.incidents import UpdateStatus
+from opsdocs.model.incidents import Incident, UpdateStatus, worst_statuses
+from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.problems import Problem
 
 if TYPE_CHECKING:
@@ -30,6 +31,16 @@ class _Checker:
     def when(self, moment: datetime) -> str:
         """A time as the site writes it: local, with its offset."""
         return moment.astimezone(self.zone).isoformat()
+
+    def line_of(self, record: Record, field: FieldPath, prefix: str = "") -> str:
+        """``prefix`` and ", line N" (N the line of ``field`` of ``record``), then ")" when
+        ``prefix`` opened one; just ", line N" without a prefix. Empty when the record has no
+        source."""
+        source = record.source
+        if source is None:
+            return prefix + ")" if prefix else ""
+        line = source.doc.locate(source.prefix + tuple(field))[0]
+        return f"{prefix}, line {line})" if prefix else f", line {line}"
 
     def at(self, record: Record | None, field: FieldPath, message: str) -> None:
         source = record.source if record is not None else None
@@ -156,7 +167,9 @@ def _check_incidents(
     data = c.layout.data_dir
     for incident in c.project.incidents:
         c.known(incident, ("severity",), incident.severity, "severity", severities, f"{data}/severities.yml")
-        for component_id in incident.components:
+        for component_id in incident.affected:
+            if not incident.declares("components"):
+                continue  # derived from the updates, whose ids are checked below
             c.known(
                 incident,
                 ("components", component_id),
@@ -188,7 +201,7 @@ def _check_incidents(
                     incident,
                     ("updates", i, "at"),
                     f"updates[{i}].at: {c.when(update.at)} is after the incident was resolved "
-                    f"({c.when(end)})",
+                    f"({c.when(end)}{c.line_of(incident, ('resolved_at',))})",
                 )
             for component_id in update.components:
                 if component_id not in components:
@@ -200,38 +213,15 @@ def _check_incidents(
                         components,
                         f"{data}/components.yml",
                     )
-                elif component_id not in incident.components:
-                    c.at(
-                        incident,
-                        ("updates", i, "components", component_id),
-                        f"updates[{i}].components: '{component_id}' is not listed in the incident's "
-                        "components",
-                    )
-        if not incident.updates:
-            continue
-        latest_index, latest = max(enumerate(incident.updates), key=lambda pair: pair[1].at)
-        if end is not None:
-            if latest.status != UpdateStatus.resolved:
-                c.at(
-                    incident,
-                    ("updates", latest_index, "status"),
-                    f"updates[{latest_index}].status: the incident is resolved, so its last update must "
-                    "have status 'resolved'",
-                )
-            for component_id, status in latest.components.items():
-                if status != ComponentStatus.operational:
-                    c.at(
-                        incident,
-                        ("updates", latest_index, "components", component_id),
-                        f"updates[{latest_index}].components.{component_id}: still '{status.value}' in the "
-                        "resolving update; a resolved incident leaves components operational",
-                    )
-        elif latest.status == UpdateStatus.resolved:
+        if incident.audience == Audience.public and not any(u.message.strip() for u in incident.updates):
             c.at(
                 incident,
-                ("updates", latest_index, "status"),
-                f"updates[{latest_index}].status: 'resolved' but the incident has no resolved_at",
+                ("updates",),
+                "updates: a public incident needs at least one update with a message; the status "
+                "page and its API publish an incident through its updates",
             )
+        _check_incident_components(c, incident)
+        _check_resolution(c, incident)
         if incident.postmortem is not None:
             for i, item in enumerate(incident.postmortem.action_items):
                 c.known(
@@ -242,6 +232,99 @@ def _check_incidents(
                     roles,
                     f"{data}/team.yml",
                 )
+
+
+def _check_incident_components(c: _Checker, incident: Incident) -> None:
+    """The incident's ``components`` agree with its updates: same components, same worst status.
+
+    Left out, they are derived from the updates; the updates must then name at least one.
+    """
+    derived = worst_statuses(incident.updates)
+    if not derived:
+        c.at(
+            incident,
+            ("updates",),
+            "updates: no update names a component; give the first update 'components' (component id: status)",
+        )
+        return
+    if not incident.declares("components"):
+        return
+    where = _worst_update(incident)
+    for component_id, status in incident.affected.items():
+        reached = derived.get(component_id)
+        if reached is None:
+            c.at(
+                incident,
+                ("components", component_id),
+                f"components.{component_id}: no update gives '{component_id}' a status; add it to an "
+                "update's components, or leave the incident's components out (they follow the updates)",
+            )
+        elif reached != status:
+            i = where[component_id]
+            c.at(
+                incident,
+                ("components", component_id),
+                f"components.{component_id}: '{status.value}' but the worst status the updates give "
+                f"it is '{reached.value}' (updates[{i}].components.{component_id}"
+                f"{c.line_of(incident, ('updates', i, 'components', component_id))}); make them agree, "
+                "or leave the incident's components out (they follow the updates)",
+            )
+    for component_id in derived:
+        if component_id not in incident.affected:
+            i = where[component_id]
+            c.at(
+                incident,
+                ("updates", i, "components", component_id),
+                f"updates[{i}].components: '{component_id}' is not listed in the incident's components"
+                f"{c.line_of(incident, ('components',))}; add it, or leave the incident's components "
+                "out (they follow the updates)",
+            )
+
+
+def _worst_update(incident: Incident) -> dict[str, int]:
+    """For each component, the index of the first update that gave it its worst status."""
+    worst = worst_statuses(incident.updates)
+    found: dict[str, int] = {}
+    for i, update in sorted(enumerate(incident.updates), key=lambda pair: pair[1].at):
+        for component_id, status in update.components.items():
+            if component_id not in found and status == worst.get(component_id):
+                found[component_id] = i
+    return found
+
+
+def _check_resolution(c: _Checker, incident: Incident) -> None:
+    """``resolved_at`` is the time of the resolving update, the latest one, whose status is
+    'resolved' and which leaves every component operational."""
+    if not incident.updates:
+        return
+    latest_index, latest = max(enumerate(incident.updates), key=lambda pair: pair[1].at)
+    end = incident.resolved_at
+    if end is None:
+        return
+    if latest.status != UpdateStatus.resolved:
+        c.at(
+            incident,
+            ("updates", latest_index, "status"),
+            f"updates[{latest_index}].status: the incident is resolved"
+            f"{c.line_of(incident, ('resolved_at',), ' (resolved_at')}, so its last update must "
+            "have status 'resolved'",
+        )
+    elif latest.at != end and end >= incident.started_at:
+        c.at(
+            incident,
+            ("resolved_at",),
+            f"resolved_at: {c.when(end)} but the resolving update is dated {c.when(latest.at)} "
+            f"(updates[{latest_index}].at{c.line_of(incident, ('updates', latest_index, 'at'))}); "
+            "make them agree, or leave resolved_at out (it follows the resolving update)",
+        )
+    for component_id, status in latest.components.items():
+        if status != ComponentStatus.operational:
+            c.at(
+                incident,
+                ("updates", latest_index, "components", component_id),
+                f"updates[{latest_index}].components.{component_id}: still '{status.value}' in the "
+                "resolving update; a resolved incident leaves components operational",
+            )
 
 
 def _check_maintenance(c: _Checker, components: set[str]) -> None:
@@ -258,6 +341,31 @@ def _check_maintenance(c: _Checker, components: set[str]) -> None:
                 f"scheduled_until: {c.when(window.scheduled_until)} is not after scheduled_for "
                 f"{c.when(window.scheduled_for)}",
             )
+        if window.announced_at is not None and window.announced_at > window.scheduled_for:
+            c.at(
+                window,
+                ("announced_at",),
+                f"announced_at: {c.when(window.announced_at)} is after the window starts "
+                f"({c.when(window.scheduled_for)}{c.line_of(window, ('scheduled_for',))})",
+            )
+        start, _ = window.span()
+        for i, update in enumerate(window.updates):
+            if update.at < window.announced:
+                c.at(
+                    window,
+                    ("updates", i, "at"),
+                    f"updates[{i}].at: {c.when(update.at)} is before the window is announced "
+                    f"({c.when(window.announced)}); set announced_at earlier",
+                )
+            elif update.status in (MaintenanceStatus.verifying, MaintenanceStatus.completed) and (
+                update.at < start
+            ):
+                c.at(
+                    window,
+                    ("updates", i, "status"),
+                    f"updates[{i}].status: '{update.status.value}' at {c.when(update.at)}, before the "
+                    f"window started ({c.when(start)}); to call a window off, set cancelled: true",
+                )
 
 
 def _check_runbooks(c: _Checker, severities: set[str], components: set[str], roles: set[str]) -> None:

@@ -55,7 +55,7 @@ def render_banner(ctx: RenderContext, notice: ServiceNotice, page_src: str) -> M
         affected = _unique(
             name
             for facts in snapshot.active_incidents
-            for name in _names(facts.incident.components, names, facts.incident.title)
+            for name in _names(facts.components, names, facts.incident.title)
         )
         messages.append(labels("help.banner.incident", what=format_list(affected, locale=locale)))
     if snapshot.active_maintenance:

@@ -221,7 +221,7 @@ def render_reliability(
         (
             incident_times(i, by_id.get(i.severity), now)
             for i in project.incidents
-            if i.started_at <= now and (i.resolved_at is None or i.resolved_at > now)
+            if i.started_at <= now and i.resolved_by(now) is None
         ),
         key=lambda t: (t.incident.started_at, t.incident.id),
     )

@@ -13,9 +13,8 @@ from typing import Any
 
 from opsdocs.derive.incidents import IncidentFacts
 from opsdocs.derive.status import ComponentFacts, MaintenanceFacts, StatusSnapshot
-from opsdocs.derive.timeline import rank
 from opsdocs.model.base import Audience
-from opsdocs.model.components import ComponentStatus
+from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
@@ -53,9 +52,6 @@ class ApiWriter:
         self.page_id = _page_id(ctx)
         self.incident_page = incident_page
         self.maintenance_page = maintenance_page
-        site = ctx.project.site
-        start = site.tracking_start
-        self.created = timestamp(datetime(start.year, start.month, start.day, tzinfo=UTC)) if start else None
 
     def page(self) -> dict[str, Any]:
         site = self.ctx.project.site
@@ -80,7 +76,7 @@ class ApiWriter:
             "id": component.id,
             "name": component.name,
             "status": facts.status.value,
-            "created_at": self.created,
+            "created_at": timestamp(facts.tracked_from),
             "updated_at": timestamp(facts.updated_at),
             "position": position,
             "description": component.description or None,
@@ -110,7 +106,7 @@ class ApiWriter:
                         "id": group.id,
                         "name": group.name,
                         "status": worst.value,
-                        "created_at": self.created,
+                        "created_at": timestamp(min(c.tracked_from for c in members)),
                         "updated_at": timestamp(max(c.updated_at for c in members)),
                         "position": position,
                         "description": group.description or None,
@@ -177,51 +173,54 @@ class ApiWriter:
             "started_at": timestamp(incident.started_at),
             "page_id": self.page_id,
             "incident_updates": list(reversed(updates)),
-            "components": self._affected(list(incident.components)),
+            "components": self._affected(list(facts.components)),
         }
 
     def maintenance(self, facts: MaintenanceFacts) -> dict[str, Any]:
+        """A window as Statuspage serves it: its published lifecycle updates, each with what it
+        did to the window's components, and its status that of the latest (``derive.maintenance``)."""
         window = facts.window
-        updates = [(window.announced, "scheduled", window.message)]
-        updates += [(u.at, u.status.value, u.message) for u in window.updates if u.at <= self.snapshot.now]
-        updates.sort(key=lambda u: u[0])
+        names = {c.component.id: c.component.name for c in self.snapshot.components}
         listed = [
             {
-                "id": f"{window.id}-{index + 1}",
-                "status": status,
-                "body": plain_text(message),
+                "id": f"{window.id}-{step.key}",
+                "status": step.status.value,
+                "body": plain_text(step.message)
+                if step.message is not None
+                else self.ctx.labels(f"maintenance.automatic.{step.status.value}"),
                 "incident_id": window.id,
-                "created_at": timestamp(at),
-                "updated_at": timestamp(at),
-                "display_at": timestamp(at),
+                "created_at": timestamp(step.at),
+                "updated_at": timestamp(step.at),
+                "display_at": timestamp(step.at),
                 "affected_components": [
                     {
-                        "code": c["id"],
-                        "name": c["name"],
-                        "old_status": "operational",
-                        "new_status": "under_maintenance",
+                        "code": component_id,
+                        "name": names[component_id],
+                        "old_status": step.old_status.value,
+                        "new_status": step.new_status.value,
                     }
-                    for c in self._affected(window.components)
+                    for component_id in window.components
+                    if component_id in names
                 ]
                 or None,
                 "deliver_notifications": True,
                 "custom_tweet": None,
                 "tweet_id": None,
             }
-            for index, (at, status, message) in enumerate(updates)
+            for step in facts.steps
         ]
-        completed = facts.status.value == "completed"
         return {
             "id": window.id,
             "name": window.title,
             "status": facts.status.value,
-            "created_at": timestamp(window.announced),
-            "updated_at": timestamp(max(u[0] for u in updates)),
+            "created_at": timestamp(facts.announced_at),
+            "updated_at": timestamp(facts.updated_at),
             "monitoring_at": None,
-            "resolved_at": timestamp(min(window.scheduled_until, facts.updated_at)) if completed else None,
+            "resolved_at": timestamp(facts.completed_at),
             "impact": "maintenance",
             "shortlink": self.ctx.absolute(self.maintenance_page.format(id=window.id)),
-            "started_at": timestamp(window.scheduled_for),
+            # Statuspage dates a window that has not begun from its creation.
+            "started_at": timestamp(facts.started_at or facts.announced_at),
             "page_id": self.page_id,
             "incident_updates": list(reversed(listed)),
             "components": self._affected(window.components),

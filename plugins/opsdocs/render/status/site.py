@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from itertools import groupby
+from typing import NamedTuple
 
 from opsdocs.derive.status import ComponentFacts, StatusSnapshot
 from opsdocs.derive.uptime import Day
 from opsdocs.model.base import Audience
 from opsdocs.model.components import ComponentGroup
+from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter, script_json
@@ -146,9 +148,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/incident.md.j2",
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
-            affected=[
-                (names.get(cid, cid), status.value) for cid, status in facts.incident.components.items()
-            ],
+            affected=[(names.get(cid, cid), status.value) for cid, status in facts.components.items()],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
             else "",
@@ -166,15 +166,32 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/maintenance.md.j2",
             facts=facts,
             component_names=[names.get(c, c) for c in facts.window.components],
-            updates=sorted(
-                (u for u in facts.window.updates if u.at <= snapshot.now), key=lambda u: u.at, reverse=True
-            ),
+            # The lifecycle after the announcement (whose text is the window's message), newest
+            # first: the same updates the API serves, automatic ones worded from the catalog.
+            updates=[
+                _PageUpdate(
+                    step.at,
+                    step.status,
+                    step.message
+                    if step.message is not None
+                    else labels(f"maintenance.automatic.{step.status.value}"),
+                )
+                for step in reversed(facts.steps[1:])
+            ],
             back_link=ctx.link(path, index),
             **common,
         )
         plan.add(path, front_matter(facts.window.title, hide=["navigation"]) + page)
 
     _render_history(ctx, snapshot, plan, layout, common)
+
+
+class _PageUpdate(NamedTuple):
+    """A maintenance update as the page's template shows it."""
+
+    at: datetime
+    status: MaintenanceStatus
+    message: str
 
 
 def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
