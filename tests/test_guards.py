@@ -27,6 +27,7 @@ from opsdocs.derive.status import status_snapshot
 from opsdocs.model import read_project
 from opsdocs.model.audience import public_view
 from opsdocs.model.project import Project
+from opsdocs.render.pages import front_matter, safe_title, script_json
 from opsdocs.render.site import PARTS, STAFF_ONLY_PARTS, GeneratedSite, generate_site
 from opsdocs.render.status.api import LIST_CAP
 from tests.conftest import Run
@@ -299,3 +300,42 @@ def test_api_lists_are_capped_at_statuspage_50(crowded: GeneratedSite) -> None:
     windows = _api(crowded, "scheduled-maintenances")["scheduled_maintenances"]
     assert len(windows) == 50
     assert windows[0]["id"] == "window-54" and windows[-1]["id"] == "window-05"
+
+
+# --- the escaping helpers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", [HOSTILE_TITLE, "</title><script>alert(1)</script>", "a\n<b>\tc  d"])
+def test_page_titles_cannot_open_a_tag(title: str) -> None:
+    """The theme un-escapes page titles: a generated page's title never holds an angle
+    bracket, stays on one line, and reads back from the front matter as written."""
+    head = front_matter(title)
+    meta = yaml.safe_load(head.strip().strip("-"))
+    assert set(meta) == {"title"}
+    assert "<" not in meta["title"] and ">" not in meta["title"]
+    assert "\n" not in meta["title"] and "  " not in meta["title"]
+    assert meta["title"] == safe_title(title)
+    assert safe_title("a\n<b>\tc  d") == "a ‹b› c d"
+
+
+def test_script_json_cannot_close_its_element() -> None:
+    """Data embedded in a page's ``<script type="application/json">``: no text closes the
+    element or opens a comment, and it reads back unchanged, in a stable order."""
+    value = {"title": "</script><script>alert(1)</script>", "note": "<!-- & -->", "name": "Año"}
+    text = str(script_json(value))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == value
+    assert "Año" in text
+    assert str(script_json({"b": 1, "a": 2})) == str(script_json({"a": 2, "b": 1}))
+
+
+def test_public_view_drops_internal_pages_and_keeps_public_ones(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(MINIMAL, root)
+    (root / "docs" / "open.md").write_text("---\naudience: public\n---\n# Open\n")
+    (root / "docs" / "closed.md").write_text("---\naudience: internal\n---\n# Closed\n")
+    project = read_project(root)
+    assert {"open.md", "closed.md"} <= set(project.pages)
+    viewed = public_view(project)
+    assert "open.md" in viewed.pages and "closed.md" not in viewed.pages
+    assert viewed.pages["open.md"] is project.pages["open.md"]
