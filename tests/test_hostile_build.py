@@ -242,3 +242,27 @@ def test_the_largest_accepted_times_build(example: Path, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     build = build_site(example / "mkdocs.public.yml", tmp_path / "site")
     assert build.returncode == 0, build.stderr[-3000:]
+
+
+def test_a_build_failing_late_keeps_the_previous_site_and_a_good_one_replaces_it(
+    example: Path, tmp_path: Path
+) -> None:
+    """MkDocs empties the site folder before it renders; a strict-mode failure found while
+    rendering (here a broken link) must still leave the last good site being served."""
+    site = tmp_path / "site"
+    previous = _previous_site(site)
+    page = example / "docs/user-guide.md"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good + "\n[Broken](nowhere.md)\n", encoding="utf-8")
+    failed = build_site(example / "mkdocs.public.yml", site)
+    assert failed.returncode == 1
+    assert "nowhere.md" in failed.stderr
+    assert tree(site) == previous
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"], "a build folder was left behind"
+
+    page.write_text(good, encoding="utf-8")
+    built = build_site(example / "mkdocs.public.yml", site)
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert (site / "status" / "index.html").read_bytes() != previous["status/index.html"]
+    assert not (site / "index.html").exists() or (site / "index.html").read_bytes() != previous["index.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
