@@ -29,7 +29,16 @@ from opsdocs.render.text import meta_text
 
 
 def _validate(args: argparse.Namespace) -> int:
-    layout = Layout(data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir)
+    root = Path(args.project_dir)
+    try:
+        # The site folders the project's own mkdocs.yml names (its custom_dir) are checked too.
+        site_dirs = _layout(args, read_config(root.resolve(), None), root.resolve()).site_dirs
+    except ConfigError as exc:
+        print(f"opsdocs validate: {exc}", file=sys.stderr)
+        return 1
+    layout = Layout(
+        data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir, site_dirs=site_dirs
+    )
     try:
         project = read_project(Path(args.project_dir), layout)
     except ProjectInvalid as exc:
@@ -131,10 +140,12 @@ def _layout(args: argparse.Namespace, config: ProjectConfig, root: Path) -> Layo
             return flag
         return config.project_path(str(configured), root) if configured else default
 
+    site_dirs = (config.values.get("docs_dir"), config.theme.get("custom_dir"))
     return Layout(
         data_dir=folder(args.data_dir, settings.get("data_dir"), "data"),
         runbooks_dir=folder(args.runbooks_dir, settings.get("runbooks_dir"), "runbooks"),
         docs_dir=folder(args.docs_dir, settings.get("docs_dir") or config.values.get("docs_dir"), "docs"),
+        site_dirs=tuple(config.project_path(str(value), root) for value in site_dirs if value),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime, tzinfo
 
+from opsdocs.model.base import time_range_problem
+
 
 class ClockError(ValueError):
     """``OPSDOCS_NOW`` or ``SOURCE_DATE_EPOCH`` holds something that is not a time."""
@@ -34,11 +36,24 @@ def build_now(environ: dict[str, str] | None = None, zone: tzinfo | None = None)
             value = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise ClockError(f"OPSDOCS_NOW={text!r} is not an ISO 8601 time") from None
-        return value if value.tzinfo else value.replace(tzinfo=zone or UTC)
+        return _in_range(
+            value if value.tzinfo else value.replace(tzinfo=zone or UTC), f"OPSDOCS_NOW={text!r}"
+        )
     epoch = env.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch:
         try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC)
-        except (ValueError, OverflowError):
+            value = datetime.fromtimestamp(int(epoch), tz=UTC)
+        except (ValueError, OverflowError, OSError):
             raise ClockError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds") from None
+        return _in_range(value, f"SOURCE_DATE_EPOCH={epoch!r}")
     return datetime.now(tz=UTC).replace(microsecond=0)
+
+
+def _in_range(value: datetime, source: str) -> datetime:
+    try:
+        problem = time_range_problem(value.astimezone(UTC))
+    except OverflowError:
+        problem = time_range_problem(None)
+    if problem:
+        raise ClockError(f"{source}: {problem}")
+    return value

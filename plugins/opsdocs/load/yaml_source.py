@@ -30,6 +30,9 @@ MAX_VALUES = 500_000
 """Values one file may expand to; stops alias ("billion laughs") bombs."""
 MAX_DEPTH = 64
 """Nesting depth one file may reach."""
+MAX_TEXT_CHARS = 100_000
+"""Characters one text value may hold: ten times the longest postmortem section or update a
+team writes, and a bound on what one value costs in every page, feed and file it lands in."""
 
 _TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -90,7 +93,14 @@ def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         message = f"file is not UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
         return None, [Problem(rel, line, column, message)]
-    return text.replace("\r\n", "\n"), []
+    text = text.replace("\r\n", "\n")
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        message = f"file contains the control character U+{ord(bad.group()):04X}; remove it"
+        return None, [Problem(rel, line, column, message)]
+    return text, []
 
 
 def load_yaml_file(path: Path, rel: str) -> tuple[SourceDoc | None, list[Problem]]:
@@ -192,6 +202,13 @@ class _Walker:
         # Most values are text, and text needs no constructor: it is the node's value.
         value = node.value if node.tag == _STR_TAG else self._construct(node, path)
         if isinstance(value, str):
+            if len(value) > MAX_TEXT_CHARS:
+                line, column = self.position(node)
+                message = (
+                    f"{dotted(path)}: text is {len(value):,} characters long; the limit is {MAX_TEXT_CHARS:,}"
+                )
+                self.problems.append(Problem(self.path, line, column, message))
+                return value[:MAX_TEXT_CHARS]
             bad = _FORBIDDEN.search(value)
             if bad:
                 # YAML refuses these characters written out; an escape ("\x1b") lets them in,

@@ -19,6 +19,7 @@ from opsdocs.mkdocs_plugins.shared import (
     load_for_build,
     use_stylesheet,
 )
+from opsdocs.mkdocs_plugins.staging import Staging
 from opsdocs.render.assets import stylesheets
 from opsdocs.render.text import heading_title, safe_front_matter
 
@@ -26,8 +27,15 @@ from opsdocs.render.text import heading_title, safe_front_matter
 class ProjectPlugin(BasePlugin[ProjectSettings]):
     """Loads and validates the project; keeps internal pages out of the public site."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._stage = False
+        self._staging: Staging | None = None
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         keep_between_builds(command == "serve")
+        # ``serve`` builds into a folder of its own, and ``--dirty`` updates the site in place.
+        self._stage = command in {"build", "gh-deploy"} and not dirty
 
     # Runs before the other opsdocs plugins so bad data stops the build at once, with every
     # problem listed, before any plugin generates a page.
@@ -39,6 +47,8 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             # so that two builds of the same inputs are byte-identical.
             os.environ["SOURCE_DATE_EPOCH"] = str(int(data.now.timestamp()))
         use_stylesheet(config)
+        if self._stage:
+            self._staging = Staging.start(config)
         return config
 
     # Runs last, so that generated pages marked internal are dropped too, and the shared
@@ -84,3 +94,14 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             if path.is_dir():
                 server.watch(str(path))
         return server
+
+    # Runs after every other plugin has written its files (the search index, machine files).
+    @event_priority(-1000)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._staging is not None and self._staging.finish():
+            self._staging = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._staging is not None:
+            self._staging.abandon()
+            self._staging = None

@@ -147,6 +147,10 @@ def _load_project(root: Path, layout: Layout) -> Project:
     return project
 
 
+def _from_root(root: Path, folder: Path) -> str:
+    return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
+
+
 def load_for_build(config: MkDocsConfig) -> BuildData:
     """The project for this build, loaded once and shared by all plugins.
 
@@ -159,10 +163,12 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
     settings = settings_of(config)
     root = Path(config.config_file_path).resolve().parent
     docs_dir = (root / settings.docs_dir).resolve() if settings.docs_dir else Path(config.docs_dir).resolve()
+    site_dirs = (config.docs_dir, config.theme.custom_dir)
     layout = Layout(
         data_dir=settings.data_dir,
         runbooks_dir=settings.runbooks_dir,
-        docs_dir=docs_dir.relative_to(root).as_posix() if docs_dir.is_relative_to(root) else str(docs_dir),
+        docs_dir=_from_root(root, docs_dir),
+        site_dirs=tuple(_from_root(root, Path(folder).resolve()) for folder in site_dirs if folder),
     )
     project = _load_project(root, layout)
     try:

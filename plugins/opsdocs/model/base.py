@@ -89,6 +89,28 @@ Id = Annotated[
     ),
 ]
 
+
+def page_id(folder: str, reserved: frozenset[str]) -> Any:
+    """The type of an id that names a generated page ``<folder>/<id>.md``: an ``Id`` that
+    is none of ``reserved``, the names of the part's own pages there. Refusing them keeps
+    one record, one page: no two records, and no record and a fixed page, share a path."""
+
+    def not_reserved(value: str) -> str:
+        if value in reserved:
+            raise ValueError(f"'{value}' is reserved for the page {folder}/{value}.md")
+        return value
+
+    names = ", ".join(sorted(reserved))
+    return Annotated[
+        Id,
+        AfterValidator(not_reserved),
+        Field(
+            description=f"Also the name of its page under {folder}/; not {names}.",
+            json_schema_extra={"not": {"enum": sorted(reserved)}},
+        ),
+    ]
+
+
 # --- durations ----------------------------------------------------------------------------
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|min|m|s)", re.IGNORECASE)
@@ -139,9 +161,29 @@ def _attach_zone(value: datetime, info: ValidationInfo) -> datetime:
         zone = (info.context or {}).get("timezone")
         value = value.replace(tzinfo=zone if isinstance(zone, ZoneInfo) else UTC)
     try:
-        return value.astimezone(UTC)
+        value = value.astimezone(UTC)
     except OverflowError:
-        raise ValueError("time is out of range (years 1 to 9999 in UTC)") from None
+        value = None
+    problem = time_range_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+EARLIEST_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_TIME = datetime(2999, 12, 31, 23, 59, 59, tzinfo=UTC)
+"""The times opsdocs accepts, in data and as ``now``: far enough from the calendar's ends that
+every date computed from them (a day's start, 90 days of history, a week of calendar) exists."""
+
+
+def time_range_problem(value: datetime | None) -> str | None:
+    """Why ``value`` (aware) is outside the accepted range, or None; None as ``value`` stands
+    for a time so far out that it has no UTC equivalent."""
+    if value is None or not EARLIEST_TIME <= value <= LATEST_TIME:
+        return (
+            f"time is out of range; opsdocs accepts {EARLIEST_TIME:%Y-%m-%d} to {LATEST_TIME:%Y-%m-%d} (UTC)"
+        )
+    return None
 
 
 def _normalise_timestamp(value: Any) -> Any:

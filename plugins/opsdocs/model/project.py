@@ -8,6 +8,7 @@ every file (syntax, types, cross references) before giving up, so one run of
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -75,6 +76,14 @@ class Layout:
     data_dir: str = "data"
     runbooks_dir: str = "runbooks"
     docs_dir: str = "docs"
+    site_dirs: tuple[str, ...] = ()
+    """Other folders a site is built from: the engine's pages folder when it is not
+    ``docs_dir`` (a standalone status site), the theme's ``custom_dir``."""
+
+    def folders(self) -> tuple[str, ...]:
+        """Every folder whose files can reach a site: nothing in them may link outside."""
+        named = (self.data_dir, self.runbooks_dir, self.docs_dir, *self.site_dirs)
+        return tuple(dict.fromkeys(folder for folder in named if folder))
 
 
 def read_project(root: Path, layout: Layout | None = None) -> Project:
@@ -89,7 +98,7 @@ def _read_project(root: Path, layout: Layout | None) -> Project:
     layout = layout or Layout()
     root = root.resolve()
     _folder_inside.cache_clear()  # a folder may have become a link since the last read (mkdocs serve)
-    problems: list[Problem] = []
+    problems: list[Problem] = folder_problems(root, layout.folders())
     values: dict[str, Any] = {}
 
     site_kind = DATA_KINDS[0]
@@ -117,17 +126,50 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _inside(root: Path, path: Path, problems: list[Problem]) -> bool:
-    """False (with a problem) for a file that links outside the project."""
+def _inside(root: Path, path: Path) -> bool:
+    """False for a file that links outside the project, which is not read."""
     # A plain file in a folder that is inside is inside; only links need resolving, and each
     # folder is resolved once, not once per file.
     if not path.is_symlink() and _folder_inside(path.parent, root):
         return True
-    if path.resolve().is_relative_to(root):
-        return True
-    rel = _relative(root, path)
-    problems.append(Problem(rel, 1, 1, "file is a link to outside the project; refusing to read it"))
-    return False
+    # ``links_outside`` has reported a file that is not.
+    return path.resolve().is_relative_to(root)
+
+
+MAX_PROJECT_BYTES = 200 * 1024 * 1024
+"""The whole input (every file of the data, runbooks and pages folders) is refused above this:
+ten times the largest project the benchmark builds, and a bound on what one build may cost."""
+
+
+def folder_problems(root: Path, folders: tuple[str, ...]) -> list[Problem]:
+    """What is wrong with ``folders`` (relative to ``root``) as a whole, before any file is read.
+
+    Every file or folder that is a link resolving outside the project is refused: the engine
+    would copy or build it, publishing a file such as ``/etc/passwd``. Links are not followed,
+    so a linked folder is reported once. And the files together may not exceed
+    ``MAX_PROJECT_BYTES``.
+    """
+    problems = []
+    total = 0
+    for folder in folders:
+        top = root / folder
+        if top.is_symlink() and not top.resolve().is_relative_to(root):
+            problems.append(Problem(folder, 1, 1, "folder is a link to outside the project; refusing it"))
+            continue
+        for current, dirs, files in os.walk(top):
+            for name in sorted([*dirs, *files]):
+                path = Path(current) / name
+                if path.is_symlink() and not path.resolve().is_relative_to(root):
+                    kind = "folder" if name in dirs else "file"
+                    message = f"{kind} is a link to outside the project; refusing to publish it"
+                    problems.append(Problem(_relative(root, path), 1, 1, message))
+                elif name in files:
+                    total += path.stat().st_size if path.exists() else 0
+    if total > MAX_PROJECT_BYTES:
+        limit = MAX_PROJECT_BYTES // (1024 * 1024)
+        message = f"the project's files add up to {total / 1048576:.0f} MB; opsdocs reads at most {limit} MB"
+        problems.append(Problem(".", 1, 1, message))
+    return problems
 
 
 @functools.lru_cache(maxsize=256)
@@ -144,7 +186,7 @@ def _read_kind(
         records = []
         paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         for path in paths:
-            if not _inside(root, path, problems):
+            if not _inside(root, path):
                 continue
             record = _validate_file(root, path, kind.model, context, problems)
             if record is not None:
@@ -157,7 +199,7 @@ def _read_kind(
                 Problem(_relative(root, path), 0, 0, f"missing required file ({kind.description})")
             )
         return None
-    if not _inside(root, path, problems):
+    if not _inside(root, path):
         return None
     return _validate_file(root, path, kind.model, context, problems)
 
@@ -285,7 +327,7 @@ def _read_runbooks(
     folder = root / layout.runbooks_dir
     runbooks = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        if not _inside(root, path, problems):
+        if not _inside(root, path):
             continue
         rel = _relative(root, path)
         source, found = load_markdown_file(path, rel)
@@ -306,7 +348,7 @@ def _read_pages(
     folder = root / layout.docs_dir
     pages: dict[str, PageMeta] = {}
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-        if not _inside(root, path, problems):
+        if not _inside(root, path):
             continue
         source, found = load_markdown_file(path, _relative(root, path))
         problems.extend(found)

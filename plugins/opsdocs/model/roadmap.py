@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Id, Markdown, Record, internal, public_record
+from opsdocs.model.base import Audience, Day, Id, Markdown, Record, internal, page_id, public_record
 
 
 class ItemStatus(StrEnum):
@@ -32,10 +32,16 @@ class RoadmapItem(Record):
     audience: Audience = public_record()
 
 
+RESERVED_RELEASE_IDS = frozenset({"index", "release-cycle", "changelog", "feature-flags"})
+"""Ids a release cannot take: each release gets a page ``roadmap/<id>.md``, and these are the
+roadmap's own pages."""
+ReleaseId = page_id("roadmap", RESERVED_RELEASE_IDS)
+
+
 class Release(Record):
     """A release with a theme and a target period."""
 
-    id: Id
+    id: ReleaseId
     version: str
     name: str
     theme: str = ""

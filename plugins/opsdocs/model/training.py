@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from opsdocs.model.base import Audience, Duration, Id, Record, public_record
+from opsdocs.model.base import Audience, Duration, Id, Record, page_id, public_record
 
 
 class ModuleLink(Record):
@@ -34,10 +34,16 @@ class TrainingModule(Record):
     checklist: list[str] = Field(default_factory=list)
 
 
+RESERVED_PATH_IDS = frozenset({"index"})
+"""Ids a learning path cannot take: each path gets a page ``training/<id>.md``, and
+``training/index.md`` is the list of paths."""
+PathId = page_id("training", RESERVED_PATH_IDS)
+
+
 class LearningPath(Record):
     """An ordered set of modules for one audience of learners."""
 
-    id: Id
+    id: PathId
     title: str
     learners: str = Field(description="Who the path is for, e.g. new developers.")
     description: str = ""

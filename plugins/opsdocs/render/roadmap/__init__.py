@@ -54,13 +54,11 @@ RELEASE_CYCLE = "roadmap/release-cycle.md"
 CHANGELOG = "roadmap/changelog.md"
 FEED = "roadmap/changelog.rss"
 FEATURE_FLAGS = "roadmap/feature-flags.md"
-_RESERVED = {"index", "release-cycle", "changelog", "feature-flags"}
 
 
 def release_page(release_id: str) -> str:
-    """Path of a release's page; an id that names another roadmap page gets a prefix."""
-    name = f"release-{release_id}" if release_id in _RESERVED else release_id
-    return f"roadmap/{name}.md"
+    """Path of a release's page; the model keeps release ids off the roadmap's own pages."""
+    return f"roadmap/{release_id}.md"
 
 
 @dataclass(frozen=True)

@@ -28,8 +28,8 @@ _EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 
 def path_page(path_id: str) -> str:
-    """Path of a learning path's page; a path named ``index`` gets a prefix."""
-    return f"training/path-{path_id}.md" if path_id == "index" else f"training/{path_id}.md"
+    """Path of a learning path's page; the model keeps path ids off ``training/index.md``."""
+    return f"training/{path_id}.md"
 
 
 def runbook_page(runbook_id: str) -> str:
