@@ -27,9 +27,10 @@ from opsdocs.derive.status import status_snapshot
 from opsdocs.model import read_project
 from opsdocs.model.audience import public_view
 from opsdocs.model.project import Project
-from opsdocs.render.pages import front_matter, safe_title, script_json
+from opsdocs.render.pages import front_matter, script_json
 from opsdocs.render.site import PARTS, STAFF_ONLY_PARTS, GeneratedSite, generate_site
 from opsdocs.render.status.api import LIST_CAP
+from opsdocs.render.text import meta_text
 from tests.conftest import Run
 
 MINIMAL = Path(__file__).parent / "fixtures" / "minimal"
@@ -217,7 +218,9 @@ def test_api_update_body_is_plain_text(public_site: GeneratedSite) -> None:
 def test_api_maintenance_body_is_plain_text(public_site: GeneratedSite) -> None:
     windows = _api(public_site, "scheduled-maintenances")["scheduled_maintenances"]
     window = next(w for w in windows if w["id"] == "2026-04-db-upgrade")
-    assert [u["body"] for u in window["incident_updates"]] == ["We are investigating errors on the API."]
+    bodies = {u["id"]: u["body"] for u in window["incident_updates"]}
+    assert bodies["2026-04-db-upgrade-scheduled"] == "We are investigating errors on the API."
+    assert not any(mark in body for body in bodies.values() for mark in ("<", "**", "]("))
 
 
 def test_upcoming_maintenance_does_not_set_the_indicator(
@@ -274,9 +277,20 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSite:
             "title": f"Incident {n}",
             "severity": "sev2",
             "started_at": at.isoformat(),
-            "resolved_at": (at + timedelta(hours=1)).isoformat(),
-            "components": {"api": "partial_outage"},
-            "updates": [{"at": at.isoformat(), "status": "resolved", "message": "Fixed."}],
+            "updates": [
+                {
+                    "at": at.isoformat(),
+                    "status": "investigating",
+                    "message": "Looking.",
+                    "components": {"api": "partial_outage"},
+                },
+                {
+                    "at": (at + timedelta(hours=1)).isoformat(),
+                    "status": "resolved",
+                    "message": "Fixed.",
+                    "components": {"api": "operational"},
+                },
+            ],
         }
         (root / "data" / "incidents" / f"incident-{n:02d}.yml").write_text(yaml.safe_dump(incident))
         window = {
@@ -314,8 +328,8 @@ def test_page_titles_cannot_open_a_tag(title: str) -> None:
     assert set(meta) == {"title"}
     assert "<" not in meta["title"] and ">" not in meta["title"]
     assert "\n" not in meta["title"] and "  " not in meta["title"]
-    assert meta["title"] == safe_title(title)
-    assert safe_title("a\n<b>\tc  d") == "a ‹b› c d"
+    assert meta["title"] == meta_text(title)
+    assert meta_text("a\n<b>\tc  d") == "a ‹b› c d"
 
 
 def test_script_json_cannot_close_its_element() -> None:
