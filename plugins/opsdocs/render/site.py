@@ -27,6 +27,7 @@ from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.roadmap import render_roadmap
 from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.status.site import STALE_AFTER_MINUTES
 from opsdocs.render.training import render_training
 
 __all__ = ["PARTS", "STAFF_ONLY_PARTS", "GeneratedSite", "generate_site", "render_site"]
@@ -80,6 +81,7 @@ def generate_site(
     directory_urls: bool = True,
     parts: frozenset[str] = PARTS,
     reliability_weight: float | None = None,
+    stale_after_minutes: int = STALE_AFTER_MINUTES,
 ) -> GeneratedSite:
     """Render one audience's site: every plugin's pages and files, and the shipped assets.
 
@@ -110,7 +112,7 @@ def generate_site(
         parts = parts - STAFF_ONLY_PARTS
 
     if "status" in parts:
-        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot)
+        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot, stale_after_minutes)
     if "runbooks" in parts:
         render_runbooks(ctx, plan, snapshot, layout)
         notes += [str(p) for p in overdue_runbook_problems(project, now)]
