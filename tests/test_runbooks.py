@@ -18,8 +18,7 @@ NOW = "2026-11-28T12:00:00-03:00"
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("staff") / "project"
     shutil.copytree(FIXTURE, project)
-    # Not strict: the fixture's overdue runbook is a warning, checked below.
-    result = build_site(project / "mkdocs.yml", project / "site", now=NOW, strict=False)
+    result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -28,28 +27,17 @@ def page(site: Path, path: str) -> lxml_html.HtmlElement:
     return lxml_html.fromstring((site / path).read_bytes())
 
 
-def test_an_overdue_runbook_fails_a_strict_build_naming_the_file(tmp_path: Path) -> None:
+def test_an_overdue_runbook_is_printed_but_never_fails_a_strict_build(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
-    assert result.returncode == 1
+    assert result.returncode == 0, result.stderr
     lines = (project / "runbooks" / "old.md").read_text().splitlines()
     line = next(n for n, text in enumerate(lines, start=1) if text.startswith("last_reviewed:"))
     expected = f"runbooks/old.md:{line}:16: warning: runbook 'old' is overdue for review since 2026-02-09"
-    assert expected in result.stderr
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
-    assert len(warnings) == 1, "a runbook due soon is not a warning"
-
-
-def test_once_reviewed_the_strict_build_passes(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    text = (project / "runbooks" / "old.md").read_text()
-    (project / "runbooks" / "old.md").write_text(
-        text.replace("last_reviewed: 2026-01-10", "last_reviewed: 2026-11-20")
-    )
-    result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
-    assert result.returncode == 0, result.stderr
+    (note,) = [text for text in result.stderr.splitlines() if expected in text]
+    assert note.startswith("INFO"), note
+    assert not [text for text in result.stderr.splitlines() if text.startswith("WARNING")]
 
 
 def test_runbook_header_has_targets_contacts_components_and_past_incidents(site: Path) -> None:

@@ -61,6 +61,7 @@ def test_refresh_script_updates_banner_and_components_in_place(site: Path, tmp_p
         page.evaluate("document.body.dataset.marker = 'same page'")
 
         summary = json.loads(summary_path.read_text())
+        summary["page"]["updated_at"] = "2026-11-28T15:01:00.000Z"  # a newer build's
         summary["status"] = {"indicator": "critical", "description": "Major service outage"}
         for component in summary["components"]:
             if component["id"] == "api":
@@ -78,3 +79,60 @@ def test_refresh_script_updates_banner_and_components_in_place(site: Path, tmp_p
         origin = urlparse(base).netloc
         assert [url for url in requests if urlparse(url).netloc != origin] == []
         assert any(url.endswith("api/v2/summary.json") for url in requests)
+
+
+BUILT = "2026-11-28T12:00:00-03:00"  # the fixture site's build time (tests.sitebuild.FIXED_NOW)
+
+
+def _at(moment: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(moment).timestamp()
+
+
+def test_the_page_moves_on_with_the_clock_and_says_when_its_data_is_old(site: Path) -> None:
+    with serve(site) as base, browser() as chromium:
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        # Opened ten minutes after the build: as built, and not stale.
+        page.clock.install(time=_at("2026-11-28T12:10:00-03:00"))
+        page.goto(base + "status/")
+        assert statuses(page) == {"api": "Operational", "web": "Partial outage", "email": "Under maintenance"}
+        assert page.locator("[data-opsdocs-age]").inner_text() == "Updated 10 min ago"
+        assert not page.locator("[data-opsdocs-stale]").is_visible()
+
+        # No build since, and the clock passes the start of "Database upgrade" (api, web),
+        # after the end of "Email provider migration" (email), both scheduled when it was built.
+        page.clock.fast_forward((158 * 60 + 30) * 60_000)  # to 2026-12-05 02:40 -03:00
+        page.wait_for_function(
+            "document.querySelector('[data-opsdocs-component=\"api\"] [data-opsdocs-status-label]')"
+            ".textContent === 'Under maintenance'"
+        )
+        # web stays in partial outage: its open incident is worse than maintenance.
+        assert statuses(page) == {"api": "Under maintenance", "web": "Partial outage", "email": "Operational"}
+        stale = page.locator("[data-opsdocs-stale]")
+        assert stale.is_visible()
+        minutes = 7 * 24 * 60 - 9 * 60 - 20  # from 28 Nov 12:00 to 5 Dec 02:40
+        assert stale.inner_text() == (
+            f"This page was last updated {minutes} min ago: the status may have changed since. "
+            "Reload the page later."
+        )
+        assert errors == []
+
+
+def test_opened_late_the_page_shows_the_maintenance_that_has_begun(site: Path) -> None:
+    with serve(site) as base, browser() as chromium:
+        page = chromium.new_page()  # type: ignore[attr-defined]
+        page.clock.install(time=_at("2026-12-05T02:30:00-03:00"))
+        page.goto(base + "status/")
+        assert statuses(page) == {"api": "Under maintenance", "web": "Partial outage", "email": "Operational"}
+        assert page.locator("[data-opsdocs-stale]").is_visible()
+        # Once the window is over, api is back to operational, without a reload.
+        page.clock.fast_forward(2 * 3600_000)
+        page.wait_for_function(
+            "document.querySelector('[data-opsdocs-component=\"api\"] [data-opsdocs-status-label]')"
+            ".textContent === 'Operational'"
+        )
+        # As built the page says it is from 28 Nov; the script never hides that.
+        assert page.locator("time[data-opsdocs-generated]").get_attribute("datetime") == BUILT

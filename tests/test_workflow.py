@@ -185,21 +185,26 @@ def test_top_level_permissions_are_empty(workflow: dict) -> None:
 
 def test_each_job_has_minimal_permissions(workflow: dict) -> None:
     jobs = workflow["jobs"]
-    assert set(jobs) == {"build", "deploy"}
-    assert jobs["build"]["permissions"] == {"contents": "read"}
+    assert set(jobs) == {"public", "staff", "deploy", "hygiene"}
+    assert jobs["public"]["permissions"] == {"contents": "read"}
+    assert jobs["staff"]["permissions"] == {"contents": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    # Only the job that manages the "overdue" issue may write issues.
+    assert jobs["hygiene"]["permissions"] == {"contents": "read", "issues": "write"}
 
 
-def test_deploy_needs_build(workflow: dict) -> None:
+def test_deploy_needs_the_public_build_only(workflow: dict) -> None:
+    # Nothing on the staff side (its build, its overdue items) can hold back the status page.
     needs = workflow["jobs"]["deploy"]["needs"]
-    assert (needs if isinstance(needs, list) else [needs]) == ["build"]
+    assert (needs if isinstance(needs, list) else [needs]) == ["public"]
 
 
-def test_deploy_never_runs_for_a_pull_request(workflow: dict) -> None:
-    condition = " ".join(workflow["jobs"]["deploy"]["if"].split())
-    assert "github.event_name != 'pull_request'" in condition
-    assert "github.ref == 'refs/heads/main'" in condition
-    assert "||" not in condition, "an `||` could let a pull request through"
+def test_deploy_and_hygiene_never_run_for_a_pull_request(workflow: dict) -> None:
+    for name in ("deploy", "hygiene"):
+        condition = " ".join(workflow["jobs"][name]["if"].split())
+        assert "github.event_name != 'pull_request'" in condition
+        assert "github.ref == 'refs/heads/main'" in condition
+        assert "||" not in condition, "an `||` could let a pull request through"
 
 
 def test_deploy_goes_to_pages_one_at_a_time(workflow: dict) -> None:
@@ -210,33 +215,46 @@ def test_deploy_goes_to_pages_one_at_a_time(workflow: dict) -> None:
     assert workflow["concurrency"]["group"]
 
 
-def test_both_builds_are_strict_and_run_before_any_upload(workflow: dict) -> None:
-    steps = workflow["jobs"]["build"]["steps"]
-    commands = [
-        (i, line.strip()) for i, step in enumerate(steps) for line in step.get("run", "").splitlines()
+def _commands(job: dict) -> list[tuple[int, str]]:
+    return [
+        (i, line.strip()) for i, step in enumerate(job["steps"]) for line in step.get("run", "").splitlines()
     ]
+
+
+@pytest.mark.parametrize(("job", "config"), [("public", "mkdocs.public.yml"), ("staff", "mkdocs.yml")])
+def test_each_site_is_validated_and_built_strictly_before_its_upload(
+    workflow: dict, job: str, config: str
+) -> None:
+    steps = workflow["jobs"][job]["steps"]
+    commands = _commands(workflow["jobs"][job])
     builds = {cmd: i for i, cmd in commands if "mkdocs build" in cmd}
-    assert builds, "no mkdocs build in the build job"
-    for cmd in builds:
-        assert "--strict" in cmd.split(), f"not strict: {cmd}"
-    configs = {cmd.split("-f", 1)[1].split()[0] for cmd in builds}
-    assert configs == {"mkdocs.yml", "mkdocs.public.yml"}
+    assert list(builds) == [f".venv/bin/mkdocs build --strict -f {config}"]
     validate = [i for i, cmd in commands if cmd.endswith("opsdocs validate .")]
     uploads = [i for i, step in enumerate(steps) if "upload" in step.get("uses", "")]
-    assert validate and len(uploads) == 2
-    assert max(validate) < min(builds.values()) and max(builds.values()) < min(uploads)
+    assert validate and len(uploads) == 1
+    assert max(validate) < min(builds.values()) < min(uploads)
 
 
 def test_sites_are_uploaded_where_deploy_and_staff_expect_them(workflow: dict) -> None:
-    uploads = {
-        s["uses"].split("@")[0]: s.get("with", {})
-        for s in workflow["jobs"]["build"]["steps"]
-        if "upload" in s.get("uses", "")
-    }
-    assert uploads["actions/upload-pages-artifact"]["path"] == "site/public"
-    staff = uploads["actions/upload-artifact"]
+    def uploads(job: str) -> dict[str, dict]:
+        steps = workflow["jobs"][job]["steps"]
+        return {s["uses"].split("@")[0]: s.get("with", {}) for s in steps if "upload" in s.get("uses", "")}
+
+    assert uploads("public")["actions/upload-pages-artifact"]["path"] == "site/public"
+    staff = uploads("staff")["actions/upload-artifact"]
     assert staff["path"] == "site/staff"
     assert staff["retention-days"] == 14
+
+
+def test_hygiene_job_runs_the_check_and_passes_inputs_through_the_environment(workflow: dict) -> None:
+    job = workflow["jobs"]["hygiene"]
+    assert "needs" not in job, "the overdue report runs whatever the builds do"
+    (step,) = [s for s in job["steps"] if "gh issue" in s.get("run", "")]
+    assert ".venv/bin/opsdocs check ." in step["run"]
+    assert "${{" not in step["run"], "inputs go through env, never into the script"
+    assert step["env"]["GH_TOKEN"] == "${{ github.token }}"
+    for verb in ("gh issue create", "gh issue edit", "gh issue close"):
+        assert verb in step["run"]
 
 
 def test_checkout_does_not_keep_credentials(workflow: dict) -> None:
@@ -249,7 +267,7 @@ def test_checkout_does_not_keep_credentials(workflow: dict) -> None:
 
 def test_every_action_is_pinned_to_a_commit_sha(workflow: dict) -> None:
     uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
-    assert len(uses) == 5
+    assert len(uses) == 9
     for ref in uses:
         assert SHA_PIN.match(ref), f"not pinned to a full commit SHA: {ref}"
     # The pin carries a comment naming the version it was taken from, for humans and Dependabot.
@@ -266,5 +284,6 @@ def test_scheduled_builds_read_the_clock() -> None:
 
 
 def test_python_version_is_311(workflow: dict) -> None:
-    setup = [s for s in workflow["jobs"]["build"]["steps"] if "actions/setup-python@" in s.get("uses", "")]
-    assert [s["with"]["python-version"] for s in setup] == ["3.11"]
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    setup = [s for s in steps if "actions/setup-python@" in s.get("uses", "")]
+    assert [s["with"]["python-version"] for s in setup] == ["3.11"] * 3

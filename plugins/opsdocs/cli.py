@@ -18,6 +18,7 @@ from opsdocs.generate_config import (
     mkdocs_config,
     read_config,
 )
+from opsdocs.hygiene import overdue
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.future_dates import future_dated
 from opsdocs.model.reference import data_reference
@@ -60,6 +61,34 @@ def _validate(args: argparse.Namespace) -> int:
     )
     print(f"{args.project_dir}: valid ({counts})")
     return 0
+
+
+CHECK_OK, CHECK_OVERDUE, CHECK_UNUSABLE = 0, 1, 2
+"""Exit codes of ``opsdocs check``: nothing overdue, something overdue, data or clock unusable."""
+
+
+def _check(args: argparse.Namespace) -> int:
+    """List what is overdue at ``now`` (runbook reviews, postmortem action items), one
+    ``path:line:col: warning: ...`` line each; exit 1 when anything is, 0 when nothing is."""
+    layout = Layout(data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir)
+    try:
+        now = build_now()
+        project = read_project(Path(args.project_dir), layout)
+    except ClockError as exc:
+        print(f"opsdocs check: {exc}", file=sys.stderr)
+        return CHECK_UNUSABLE
+    except ProjectInvalid as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return CHECK_UNUSABLE
+    found = overdue(project, now)
+    for problem in found:
+        print(problem)
+    when = now.astimezone(project.site.zone).isoformat(timespec="minutes")
+    if found:
+        print(f"{args.project_dir}: {len(found)} overdue item(s) as of {when}", file=sys.stderr)
+        return CHECK_OVERDUE
+    print(f"{args.project_dir}: nothing overdue as of {when}", file=sys.stderr)
+    return CHECK_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -194,9 +223,10 @@ def _site_files(
         standalone=choices.standalone,
         status_options=choices.status_options,
         reliability_weight=choices.reliability_weight,
+        stale_after_minutes=choices.stale_after_minutes,
     )
-    for warning in site.warnings:
-        print(warning, file=sys.stderr)
+    for note in site.notes:
+        print(f"note (overdue, not a failure; `opsdocs check` fails on it): {note}", file=sys.stderr)
     files: dict[str, bytes] = {}
     docs_root = project.root / pages_dir
     hand_written = sorted(
@@ -254,6 +284,19 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--docs-dir", default="docs")
     validate.set_defaults(run=_validate)
 
+    check = commands.add_parser(
+        "check",
+        help="list overdue runbook reviews and postmortem action items; exit 1 if any",
+        description="List every runbook review and postmortem action item overdue now, one "
+        "`path:line:col: warning: ...` line each. Exit status: 0 nothing overdue, 1 something "
+        "overdue, 2 the data or OPSDOCS_NOW cannot be used. Builds never fail on these.",
+    )
+    check.add_argument("project_dir", nargs="?", default=".")
+    check.add_argument("--data-dir", default="data")
+    check.add_argument("--runbooks-dir", default="runbooks")
+    check.add_argument("--docs-dir", default="docs")
+    check.set_defaults(run=_check)
+
     schema = commands.add_parser("schema", help="write the JSON Schema of each kind of data file")
     schema.add_argument("--out", required=True, help="folder to write the schemas into")
     schema.add_argument("--reference", help="also write the fields reference (Markdown) to this file")
@@ -279,7 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; the exit status is 0 on success and 1 when the data has problems."""
+    """Run the command line; the exit status is 0 on success and 1 when the data has problems
+    (``check``: 1 when something is overdue, 2 when the data cannot be read)."""
     args = build_parser().parse_args(argv)
     return int(args.run(args))
 

@@ -18,6 +18,7 @@ import yaml
 from opsdocs.derive.status import StatusOptions
 from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.render.site import PARTS
+from opsdocs.render.status.site import STALE_AFTER_MINUTES, stale_after_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.base import Config
@@ -66,6 +67,8 @@ class SiteChoices:
     """``opsdocs/status`` ``history_days`` and ``partial_outage_weight``."""
     reliability_weight: float = UptimePolicy().partial_outage_weight
     """``opsdocs/handbook`` ``partial_outage_weight``, for the reliability report."""
+    stale_after_minutes: int = STALE_AFTER_MINUTES
+    """``opsdocs/status`` ``stale_after_minutes``, for the status page's script."""
 
 
 @dataclass
@@ -114,6 +117,8 @@ class ProjectConfig:
         handbook = self._plugin_options("opsdocs/handbook", HandbookConfig)
         for name, options in (("opsdocs/status", status), ("opsdocs/handbook", handbook)):
             problem = weight_problem(options.partial_outage_weight)
+            if name == "opsdocs/status":
+                problem = problem or stale_after_problem(options.stale_after_minutes)
             if problem:
                 raise ConfigError(f"{self.path}: {name}: {problem}")
         policy = UptimePolicy(partial_outage_weight=status.partial_outage_weight)
@@ -122,6 +127,7 @@ class ProjectConfig:
             standalone=status.standalone,
             status_options=StatusOptions(history_days=status.history_days, policy=policy),
             reliability_weight=handbook.partial_outage_weight,
+            stale_after_minutes=status.stale_after_minutes,
         )
 
     def _plugin_options(self, name: str, schema: type[_Options]) -> _Options:

@@ -12,7 +12,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from opsdocs.derive.uptime import weight_problem
-from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin, load_for_build, log
+from opsdocs.hygiene import overdue_action_item_problems
+from opsdocs.mkdocs_plugins.shared import (
+    BuildData,
+    FeatureConfig,
+    GeneratingPlugin,
+    load_for_build,
+    log,
+    note_overdue,
+)
 from opsdocs.mkdocs_plugins.status import status_layout
 from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import expand_directives
@@ -42,9 +50,10 @@ class HandbookPlugin(GeneratingPlugin[HandbookConfig]):
     def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
         render_handbook(data.context, plan)
         layout = status_layout(config)
-        warnings = render_reliability(data.context, plan, self.config.partial_outage_weight, layout)
+        render_reliability(data.context, plan, self.config.partial_outage_weight, layout)
         render_postmortems(data.context, plan, layout)
-        return warnings
+        note_overdue(overdue_action_item_problems(data.project, data.now))
+        return ()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled or "<!-- opsdocs:" not in markdown:

@@ -208,6 +208,13 @@ def use_stylesheet(config: MkDocsConfig) -> None:
             config.extra_css.append(href)
 
 
+def note_overdue(problems: Iterable[object]) -> None:
+    """Print what is overdue on the staff site at INFO level: staff see it in the build log,
+    and it can never fail a ``--strict`` build (``opsdocs check`` is the check that fails)."""
+    for problem in problems:
+        log.info(f"opsdocs: overdue, see `opsdocs check`: {problem}")
+
+
 class FeatureConfig(Config):
     """Options every feature plugin has."""
 

@@ -14,6 +14,7 @@ from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPl
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.status.site import STALE_AFTER_MINUTES, stale_after_problem
 
 
 class StatusConfig(FeatureConfig):
@@ -24,6 +25,8 @@ class StatusConfig(FeatureConfig):
     history_days = c.Type(int, default=90)
     partial_outage_weight = c.Type((int, float), default=0.3)
     """Share of a partial outage counted as downtime; ``0`` and ``1`` may be written as such."""
+    stale_after_minutes = c.Type(int, default=STALE_AFTER_MINUTES)
+    """The page's script warns visitors once the data it shows is older than this."""
 
 
 class StatusPlugin(GeneratingPlugin[StatusConfig]):
@@ -32,7 +35,9 @@ class StatusPlugin(GeneratingPlugin[StatusConfig]):
     assets = SCRIPTS
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        problem = weight_problem(self.config.partial_outage_weight)
+        problem = weight_problem(self.config.partial_outage_weight) or stale_after_problem(
+            self.config.stale_after_minutes
+        )
         if problem:
             raise PluginError(f"opsdocs/status: {problem}")
         return super().on_config(config)
@@ -42,7 +47,15 @@ class StatusPlugin(GeneratingPlugin[StatusConfig]):
             history_days=self.config.history_days,
             policy=UptimePolicy(partial_outage_weight=self.config.partial_outage_weight),
         )
-        render_status(data.context, plan, status_layout(config), ASSET_ROOT, options, data.snapshot(options))
+        render_status(
+            data.context,
+            plan,
+            status_layout(config),
+            ASSET_ROOT,
+            options,
+            data.snapshot(options),
+            stale_after_minutes=self.config.stale_after_minutes,
+        )
         return ()
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from opsdocs.derive.status import StatusOptions, status_snapshot
+from opsdocs.hygiene import overdue_action_item_problems, overdue_runbook_problems
 from opsdocs.model.audience import public_view
 from opsdocs.model.base import Audience
 from opsdocs.model.project import Layout, Project
@@ -29,6 +30,7 @@ from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.roadmap import render_roadmap
 from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.status.site import STALE_AFTER_MINUTES
 from opsdocs.render.text import meta_text, safe_front_matter
 from opsdocs.render.training import render_training
 
@@ -50,7 +52,8 @@ class GeneratedSite:
     plan: SitePlan
     context: RenderContext
     help: HelpCenter
-    warnings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What is overdue on the staff site (``opsdocs.hygiene``): printed, never a failure."""
 
     def page(self, src: str, text: str) -> tuple[str, list[str]]:
         """The hand-written page ``src`` (docs-relative) as an engine without the plugins needs
@@ -147,6 +150,7 @@ def generate_site(
     directory_urls: bool = True,
     parts: frozenset[str] = PARTS,
     reliability_weight: float | None = None,
+    stale_after_minutes: int = STALE_AFTER_MINUTES,
 ) -> GeneratedSite:
     """Render one audience's site: every plugin's pages and files, and the shipped assets.
 
@@ -172,18 +176,20 @@ def generate_site(
     snapshot = status_snapshot(view, now, options)
     layout = StatusLayout(root="" if standalone else "status/")
     plan = SitePlan()
-    warnings: list[str] = []
+    notes: list[str] = []
     if public:
         parts = parts - STAFF_ONLY_PARTS
 
     if "status" in parts:
-        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot)
+        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot, stale_after_minutes)
     if "runbooks" in parts:
-        warnings += [str(w) for w in render_runbooks(ctx, plan, snapshot, layout)]
+        render_runbooks(ctx, plan, snapshot, layout)
+        notes += [str(p) for p in overdue_runbook_problems(project, now)]
     if "handbook" in parts:
         render_handbook(ctx, plan)
         weight = options.policy.partial_outage_weight if reliability_weight is None else reliability_weight
-        warnings += [str(w) for w in render_reliability(ctx, plan, weight, layout)]
+        render_reliability(ctx, plan, weight, layout)
+        notes += [str(p) for p in overdue_action_item_problems(project, now)]
         render_postmortems(ctx, plan, layout)
     # Without its part the help center renders nowhere and decorates nothing, having no articles.
     with_help = "helpcenter" in parts
@@ -201,7 +207,7 @@ def generate_site(
     site = SitePlan()
     for planned in plan.for_site(public):
         site.add(planned.path, planned.content, planned.audience)
-    return GeneratedSite(site, ctx, help_center, warnings)
+    return GeneratedSite(site, ctx, help_center, notes)
 
 
 def render_site(

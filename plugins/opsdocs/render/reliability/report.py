@@ -183,9 +183,9 @@ def render_reliability(
     plan: SitePlan,
     partial_outage_weight: float = 0.3,
     status: StatusLayout | None = None,
-) -> list[str]:
-    """Add the internal page ``reliability/index.md`` to ``plan``; return a warning per overdue
-    postmortem action item."""
+) -> None:
+    """Add the internal page ``reliability/index.md`` to ``plan``. Overdue postmortem action
+    items are listed on it; they are never a build warning (see ``opsdocs.hygiene``)."""
     status = status or StatusLayout()
     project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
     zone = project.site.zone
@@ -265,13 +265,6 @@ def render_reliability(
         status_link=ctx.link(REPORT, status.index),
     )
     plan.add(REPORT, front_matter(labels("reliability.title"), hide=["toc"]) + page, Audience.internal)
-    return [_overdue_warning(o.incident.id, o.item, o.owner) for o in overdue]
-
-
-def _overdue_warning(incident_id: str, item: ActionItem, owner: str) -> str:
-    """The warning for an overdue action item, at the item's ``due`` line when it is known."""
-    message = f"{incident_id}: action item '{item.text}' (owner {owner}) was due {item.due.isoformat()}"
-    return str(item.source.problem(("due",), message, "warning")) if item.source else message
 
 
 def _kpi_value(ctx: RenderContext, check: KpiCheck, figures: WindowFigures, overall: Uptime) -> str:

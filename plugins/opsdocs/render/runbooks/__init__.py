@@ -12,7 +12,6 @@ import re
 from opsdocs.derive.runbooks import ReviewState, RunbookFacts, runbook_facts
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
-from opsdocs.problems import Problem
 from opsdocs.render.context import RenderContext
 from opsdocs.render.pages import edit_url, front_matter
 from opsdocs.render.plan import SitePlan
@@ -30,8 +29,9 @@ def runbook_page(runbook_id: str) -> str:
 
 def render_runbooks(
     ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot, status: StatusLayout
-) -> list[Problem]:
-    """Add every runbook page and the index to ``plan``; return a warning per overdue runbook."""
+) -> None:
+    """Add every runbook page and the index to ``plan``. An overdue review is marked on the
+    runbook's page and in the index; it is never a build warning (see ``opsdocs.hygiene``)."""
     project = ctx.project
     facts = runbook_facts(project.runbooks, project.incidents, ctx.now, project.site.zone)
     severities = {s.id: s for s in project.severities.severities}
@@ -40,7 +40,6 @@ def render_runbooks(
     people = {p.id: p for p in project.team.people}
     on_call = project.contacts.on_call
     common = {"labels": ctx.labels, "dates": ctx.dates, "state_icons": STATE_ICONS, "icons": COMPONENT_ICONS}
-    warnings: list[Problem] = []
     for fact in facts:
         meta = fact.runbook.meta
         path = runbook_page(meta.id)
@@ -79,16 +78,7 @@ def render_runbooks(
         else:
             top, rest = render("runbooks/title.html.j2", title=meta.title), body
         plan.add(path, front_matter(meta.title) + f"{top}{header}\n{rest}", Audience.internal)
-        if fact.state == ReviewState.overdue:
-            source = meta.source
-            message = (
-                f"runbook '{meta.id}' is overdue for review since {fact.due.isoformat()} "
-                f"(last reviewed {meta.last_reviewed.isoformat()}, every {meta.review_every.days} days)"
-            )
-            problem = source.problem(("last_reviewed",), message, "warning") if source else None
-            warnings.append(problem or Problem(fact.runbook.path, 1, 1, message, "warning"))
     _render_index(ctx, plan, facts, common)
-    return warnings
 
 
 def _render_index(

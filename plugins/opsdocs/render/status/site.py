@@ -8,6 +8,7 @@ from datetime import datetime
 from itertools import groupby
 from typing import NamedTuple
 
+from opsdocs.derive.ahead import scheduled_changes
 from opsdocs.derive.status import ComponentFacts, StatusSnapshot
 from opsdocs.derive.uptime import Day
 from opsdocs.model.base import Audience
@@ -30,6 +31,15 @@ IMPACT_ICONS = {"none": "✓", "minor": "!", "major": "◐", "critical": "✕", 
 HISTORY_PAGE_SIZE = 50
 RECENT_ON_STATUS_PAGE = 10
 UPCOMING_ON_STATUS_PAGE = 5
+STALE_AFTER_MINUTES = 60
+"""Default of ``stale_after_minutes``: scheduled builds run late, often by an hour."""
+
+
+def stale_after_problem(minutes: object) -> str | None:
+    """Why ``minutes`` is not a usable ``stale_after_minutes``, or None."""
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1:
+        return f"stale_after_minutes must be a whole number of minutes, 1 or more (got {minutes!r})"
+    return None
 
 
 @dataclass(frozen=True)
@@ -80,8 +90,13 @@ def _groups(snapshot: StatusSnapshot) -> list[_Group]:
 
 
 def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
-                       asset_root: str, history_days: int) -> None:  # fmt: skip
-    """Add the status page, incident, maintenance and history pages to ``plan``."""
+                       asset_root: str, history_days: int,
+                       stale_after_minutes: int = STALE_AFTER_MINUTES) -> None:  # fmt: skip
+    """Add the status page, incident, maintenance and history pages to ``plan``.
+
+    The status page carries the changes scheduled maintenance will make (``derive.ahead``)
+    and ``stale_after_minutes``, for its script; without the script it says when it was built.
+    """
     labels, dates = ctx.labels, ctx.dates
 
     def day_class(day: Day) -> str:
@@ -100,8 +115,14 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         titles = [titles_by_id[s] for s in day.sources if s in titles_by_id]
         return text + (f" — {'; '.join(titles)}" if titles else "")
 
-    script_labels = {key: labels(key) for key in ("status.refreshed", "status.refreshed_now")}
+    script_labels = {key: labels(key) for key in ("status.refreshed", "status.refreshed_now", "status.stale")}
     script_labels.update({f"component.status.{s}": labels(f"component.status.{s}") for s in COMPONENT_ICONS})
+    script_labels.update({f"status.indicator.{i}": labels(f"status.indicator.{i}") for i in IMPACT_ICONS})
+    ahead = [
+        {"at": change.at.isoformat(), "indicator": change.indicator.value,
+         "components": {cid: status.value for cid, status in change.components}}
+        for change in scheduled_changes(ctx.project, snapshot)
+    ]  # fmt: skip
     titles_by_id = {i.incident.id: i.incident.title for i in snapshot.incidents}
     titles_by_id.update({m.window.id: m.window.title for m in snapshot.maintenance})
     index = layout.index
@@ -121,6 +142,8 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         upcoming_cap=UPCOMING_ON_STATUS_PAGE,
         history_days=history_days,
         labels_json=script_json(script_labels),
+        ahead_json=script_json(ahead),
+        stale_after_minutes=stale_after_minutes,
         day_class=day_class,
         day_text=day_text,
         incident_link=lambda id_: ctx.link(index, layout.incident.format(id=id_)),
