@@ -72,8 +72,8 @@ def _check(args: argparse.Namespace) -> int:
     ``path:line:col: warning: ...`` line each; exit 1 when anything is, 0 when nothing is."""
     layout = Layout(data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir)
     try:
-        now = build_now()
         project = read_project(Path(args.project_dir), layout)
+        now = build_now(zone=project.site.zone)
     except ClockError as exc:
         print(f"opsdocs check: {exc}", file=sys.stderr)
         return CHECK_UNUSABLE

@@ -13,15 +13,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from opsdocs.derive.maintenance import published_steps
 from opsdocs.derive.overall import Indicator, overall_indicator
 from opsdocs.derive.status import MaintenanceFacts, StatusSnapshot
-from opsdocs.derive.timeline import (
-    all_intervals,
-    maintenance_intervals,
-    maintenance_span,
-    maintenance_status,
-    status_at,
-)
+from opsdocs.derive.timeline import all_intervals, maintenance_intervals, status_at
 from opsdocs.model.components import ComponentStatus
 
 if TYPE_CHECKING:
@@ -50,9 +45,7 @@ def scheduled_changes(project: Project, snapshot: StatusSnapshot) -> list[Status
     windows = [w for w in project.maintenance if not w.cancelled and w.is_announced(now)]
     moments: set[datetime] = set()
     for window in windows:
-        span = maintenance_span(window, now)
-        if span is not None:
-            moments.update(m for m in span if now < m <= now + AHEAD)
+        moments.update(m for m in window.span() if now < m <= now + AHEAD)
     incidents = all_intervals(project.incidents, [], now)
     impacts = [i.impact for i in snapshot.incidents if i.is_active]
     ids = [c.component.id for c in snapshot.components]
@@ -64,7 +57,7 @@ def scheduled_changes(project: Project, snapshot: StatusSnapshot) -> list[Status
             for interval in maintenance_intervals(window, moment):
                 held.setdefault(interval.component_id, []).append(interval)
         statuses = tuple((cid, status_at(held[cid], moment)) for cid in ids)
-        active = any(MaintenanceFacts(w, maintenance_status(w, moment)).is_active for w in windows)
+        active = any(MaintenanceFacts(w, tuple(published_steps(w, moment))).is_active for w in windows)
         indicator = overall_indicator((s for _, s in statuses), impacts, active)
         if (indicator, statuses) != previous:
             changes.append(StatusChange(moment, indicator, statuses))
