@@ -419,7 +419,8 @@ def _plant_references(root: Path, planting: Planting) -> None:
     for path in sorted((data / "incidents").glob("*.yml")):
         incident = read_yaml(path)
         if incident.get("audience", "public") == "public":
-            incident["components"][component] = "major_outage"
+            if "components" in incident:  # written, it must agree with the updates
+                incident["components"][component] = "major_outage"
             incident["updates"][0].setdefault("components", {})[component] = "major_outage"
             incident["runbooks"] = [*incident.get("runbooks", []), runbook]
             planting.fields.add("Incident.runbooks")
