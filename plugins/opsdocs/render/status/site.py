@@ -163,6 +163,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
     )
 
     severities = {s.id: s.name for s in ctx.project.severities.severities}
+    # The components this site shows; an incident may also name one the public view dropped.
     names = {c.component.id: c.component.name for c in snapshot.components}
     for facts in snapshot.incidents:
         path = layout.incident.format(id=facts.id)
@@ -171,7 +172,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/incident.md.j2",
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
-            affected=[(names.get(cid, cid), status.value) for cid, status in facts.components.items()],
+            affected=[(names[cid], status.value) for cid, status in facts.components.items() if cid in names],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
             else "",
@@ -188,7 +189,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         page = render(
             "status/maintenance.md.j2",
             facts=facts,
-            component_names=[names.get(c, c) for c in facts.window.components],
+            component_names=[names[c] for c in facts.window.components if c in names],
             # The lifecycle after the announcement (whose text is the window's message), newest
             # first: the same updates the API serves, automatic ones worded from the catalog.
             updates=[
