@@ -17,6 +17,7 @@ from opsdocs.mkdocs_plugins.shared import (
     load_for_build,
     use_stylesheet,
 )
+from opsdocs.model.runbooks import page_is_public
 from opsdocs.render.assets import stylesheets
 
 
@@ -54,7 +55,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             if source is None or not source.is_relative_to(pages_root):
                 continue
             meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
-            if meta is not None and meta.audience == "internal":
+            if not page_is_public(meta):
                 files.remove(file)
         return files
 

@@ -26,6 +26,7 @@ from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid, format_problems
 from opsdocs.render.assets import ASSET_ROOT, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
+from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.plan import SitePlan
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
@@ -168,6 +169,9 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
     except ClockError as exc:
         raise PluginError(f"opsdocs: {exc}") from None
     data = BuildData(_load_project(root, layout), settings, root, layout, now, config)
+    problems = directive_problems(data.project, layout.docs_dir)
+    if problems:
+        raise PluginError("opsdocs: the data has problems:\n" + format_problems(problems))
     _builds.update(config=config, data=data)
     return data
 

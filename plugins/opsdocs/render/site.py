@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from opsdocs.derive.status import StatusOptions, status_snapshot
+from opsdocs.load.directives import MARKER
 from opsdocs.model.audience import public_view
-from opsdocs.model.base import Audience
 from opsdocs.model.project import Layout, Project
+from opsdocs.model.runbooks import page_is_public
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook import render_handbook
@@ -52,12 +53,12 @@ class GeneratedSite:
         """The hand-written page ``src`` (docs-relative) as an engine without the plugins needs
         it: directives expanded and, on a help article, the banner and related articles added,
         as the handbook and help center plugins do. The front matter is kept as written.
-        Returns the page and a message per unknown directive."""
+        Returns the page and a message per directive it could not expand."""
         match = _FRONT_MATTER.match(text)
         header, body = (match.group(1), match.group(2)) if match else ("", text)
         problems: list[str] = []
-        if "<!-- opsdocs:" in body:
-            body, problems = expand_directives(body, self.context, src)
+        if MARKER in body:
+            body, problems = expand_directives(body, self.context, src, header.count("\n") + 1)
         article = self.help.article(src)
         if article is not None:
             body = self.help.decorate(article, body)
@@ -164,7 +165,7 @@ def _articles(project: Project, docs_dir: str, public: bool) -> list[Article]:
     root = Path(project.root) / docs_dir
     articles = []
     for src, meta in sorted(project.pages.items()):
-        if not meta.category or (public and meta.audience != Audience.public):
+        if not meta.category or (public and not page_is_public(meta)):
             continue
         article = article_from_page(src, meta, (root / src).read_text(encoding="utf-8"))
         if article is not None:
