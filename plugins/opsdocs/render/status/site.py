@@ -147,7 +147,10 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
             affected=[
-                (names.get(cid, cid), status.value) for cid, status in facts.incident.components.items()
+                # A component this site does not show (an internal one) is left out, id and all.
+                (names[cid], status.value)
+                for cid, status in facts.incident.components.items()
+                if cid in names
             ],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
@@ -165,7 +168,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         page = render(
             "status/maintenance.md.j2",
             facts=facts,
-            component_names=[names.get(c, c) for c in facts.window.components],
+            component_names=[names[c] for c in facts.window.components if c in names],
             updates=sorted(
                 (u for u in facts.window.updates if u.at <= snapshot.now), key=lambda u: u.at, reverse=True
             ),
