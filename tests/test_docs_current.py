@@ -117,3 +117,11 @@ def test_every_command_in_the_readme_exists() -> None:
     for target in ("serve", "test", "build", "validate", "schemas", "format"):
         assert f"make {target}" in readme, target
         assert f"\n{target}:" in makefile, target
+
+
+def test_the_public_directives_are_the_ones_documented() -> None:
+    from opsdocs.render.handbook.fragments import PUBLIC_FRAGMENTS
+
+    handbook = (REPO / "docs" / "opsdocs" / "handbook.md").read_text(encoding="utf-8")
+    listed = handbook.split("only the **public directives**:", 1)[1].split("\n\n", 2)[1]
+    assert sorted(name.strip("`.") for name in listed.split(", ")) == sorted(PUBLIC_FRAGMENTS)

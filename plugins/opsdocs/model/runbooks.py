@@ -33,7 +33,9 @@ class Runbook(Record):
 
 
 class PageMeta(Record):
-    """Front matter of a hand-written page under ``docs/``; unknown keys belong to MkDocs."""
+    """Front matter of a hand-written page under ``docs/``; other keys belong to the theme.
+
+    Except a key that looks like a misspelt opsdocs key (``misspelt_page_key``): an error."""
 
     model_config = Record.model_config | {"extra": "allow"}
 
