@@ -54,3 +54,20 @@ def test_required_internal_fields_are_emptied_too(example: Project) -> None:
     assert len(public) == len(staff)
     assert all(p.summary == "" and p.root_cause == "" for p in public)
     assert [p.public_summary for p in public] == [p.public_summary for p in staff]
+
+
+def test_a_role_the_public_view_has_not_is_not_named_by_its_id(example: Project) -> None:
+    """Whatever renders an owner on the public site gets nothing for an internal role, not
+    its id (role ids are internal names too)."""
+    from datetime import UTC, datetime
+
+    from opsdocs.render.context import make_context
+    from opsdocs.render.handbook.view import HandbookView
+
+    role = example.team.roles[0]
+    now = datetime(2026, 11, 28, tzinfo=UTC)
+    staff = HandbookView(make_context(example, now, "en", public=False), "index.md")
+    public = HandbookView(make_context(public_view(example), now, "en", public=True), "index.md")
+    assert staff.role_name(role.id) == role.name
+    assert public.role_name(role.id) == ""
+    assert public.role_names([role.id]) == []
