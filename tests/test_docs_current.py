@@ -29,6 +29,48 @@ def test_field_reference_matches_the_model() -> None:
     assert committed == data_reference(), "run `make schemas`"
 
 
+def _data_files_table() -> dict[str, str]:
+    """The data files' table of ``data-files.md``: each file's last column, by file pattern."""
+    guide = (REPO / "docs" / "opsdocs" / "data-files.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in guide.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split(" | ")]
+        if line.startswith("| `") and len(cells) == 3:
+            rows[cells[0].strip("`")] = cells[2]
+    return rows
+
+
+def test_the_docs_say_what_the_public_view_keeps() -> None:
+    """The docs' table of what reaches the public site says what the model's markers do."""
+    from opsdocs.model.reference import audience_summary
+
+    table = _data_files_table()
+    assert sorted(table) == sorted(kind.pattern for kind in DATA_KINDS)
+    for kind in DATA_KINDS:
+        assert table[kind.pattern] == audience_summary(kind), kind.pattern
+
+
+@pytest.mark.parametrize(
+    ("pattern", "internal"),
+    [
+        ("deployment.yml", "internal"),
+        ("continuity.yml", "internal"),
+        ("incident-process.yml", "internal"),
+        ("maintenance-cycle.yml", "internal"),
+        ("severities.yml", "`severities.communication`, `severities.examples`"),
+        ("contacts.yml", "internal"),
+        ("team.yml", "internal"),
+    ],
+)
+def test_what_the_docs_call_internal_is_internal_in_the_model(pattern: str, internal: str) -> None:
+    """Deployment, continuity, the incident process, the maintenance cycle, severities'
+    communication and examples, escalation, on-call and role groups are internal data."""
+    from opsdocs.model.reference import audience_summary
+
+    kind = next(k for k in DATA_KINDS if k.pattern == pattern)
+    assert internal in audience_summary(kind)
+
+
 def test_every_data_file_is_documented() -> None:
     guide = (REPO / "docs" / "opsdocs" / "data-files.md").read_text(encoding="utf-8")
     for kind in DATA_KINDS:
@@ -75,3 +117,11 @@ def test_every_command_in_the_readme_exists() -> None:
     for target in ("serve", "test", "build", "validate", "schemas", "format"):
         assert f"make {target}" in readme, target
         assert f"\n{target}:" in makefile, target
+
+
+def test_the_public_directives_are_the_ones_documented() -> None:
+    from opsdocs.render.handbook.fragments import PUBLIC_FRAGMENTS
+
+    handbook = (REPO / "docs" / "opsdocs" / "handbook.md").read_text(encoding="utf-8")
+    listed = handbook.split("only the **public directives**:", 1)[1].split("\n\n", 2)[1]
+    assert sorted(name.strip("`.") for name in listed.split(", ")) == sorted(PUBLIC_FRAGMENTS)

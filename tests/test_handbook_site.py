@@ -38,22 +38,22 @@ def test_staff_site_has_the_handbook_and_a_directive_expands(project: Path) -> N
     assert contacts.cssselect('a[href="mailto:oncall@acme.test"]')
 
 
-def test_an_unknown_directive_is_a_warning_naming_the_page(project: Path, tmp_path: Path) -> None:
+def test_an_unknown_directive_is_an_error_naming_the_page(project: Path, tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(project, root, ignore=shutil.ignore_patterns("site"))
     (root / "docs" / "guide.md").write_text("# Guide\n\n<!-- opsdocs:severity-matrx -->\n")
     result = build_site(root / "mkdocs.yml", root / "site", now=NOW)
     assert result.returncode == 1
-    assert "docs/guide.md:3: unknown opsdocs directive 'severity-matrx'" in result.stderr
+    assert "docs/guide.md:3:1: error: unknown opsdocs directive 'severity-matrx'" in result.stderr
+    assert not (root / "site").exists(), "found before anything is written"
 
 
 def test_handbook_never_reaches_the_public_site(project: Path, tmp_path: Path) -> None:
     root = tmp_path / "project"
     shutil.copytree(project, root, ignore=shutil.ignore_patterns("site"))
     config = (root / "mkdocs.yml").read_text().replace("  opsdocs: {}", "  opsdocs: {audience: public}")
-    config = config.replace("  - Runbooks: runbooks/index.md\n", "").replace(
-        "  - Handbook: handbook/index.md\n", ""
-    )
+    for entry in ("Runbooks: runbooks/index.md", "Handbook: handbook/index.md", "Guide: guide.md"):
+        config = config.replace(f"  - {entry}\n", "")  # the guide is an internal page
     (root / "mkdocs.yml").write_text(config)
     result = build_site(root / "mkdocs.yml", root / "site", now=NOW)
     assert result.returncode == 0, result.stderr

@@ -47,7 +47,7 @@ COPIED = (
     "mkdocs.status.yml",
 )
 
-PUBLIC_DIRECTIVES = ("support-targets", "support-channels", "self-service")
+PUBLIC_DIRECTIVES = ("support-targets", "release-cycle", "support-channels", "self-service")
 """The directives a public page may use: their tables hold only what the public site shows
 anyway (support channels, response times, self-service). Every other directive is a build
 error on a public page (see ``test_an_unsafe_directive_on_a_public_page_fails_the_build``)."""

@@ -96,7 +96,8 @@ def test_runbooks_never_reach_the_public_site(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     config = (project / "mkdocs.yml").read_text().replace("  opsdocs: {}", "  opsdocs: {audience: public}")
-    for staff_only in ("  - Runbooks: runbooks/index.md\n", "  - Handbook: handbook/index.md\n"):
+    staff_only_pages = ("Runbooks: runbooks/index.md", "Handbook: handbook/index.md", "Guide: guide.md")
+    for staff_only in (f"  - {entry}\n" for entry in staff_only_pages):
         config = config.replace(staff_only, "")
     (project / "mkdocs.yml").write_text(config)
     result = build_site(project / "mkdocs.yml", project / "site", now=NOW)

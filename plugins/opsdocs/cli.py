@@ -22,11 +22,21 @@ from opsdocs.hygiene import overdue
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.future_dates import future_dated
 from opsdocs.model.reference import data_reference
+from opsdocs.model.runbooks import page_is_public
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
+from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.site import generate_site
 from opsdocs.render.text import meta_text
+
+
+class PageProblems(Exception):
+    """A hand-written page of the generated site that cannot be written as it is."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -44,6 +54,10 @@ def _validate(args: argparse.Namespace) -> int:
         project = read_project(Path(args.project_dir), layout)
     except ProjectInvalid as exc:
         print(format_problems(exc.problems), file=sys.stderr)
+        return 1
+    problems = directive_problems(project, layout.docs_dir)
+    if problems:
+        print(format_problems(project.warnings + problems), file=sys.stderr)
         return 1
     for warning in project.warnings:
         print(warning, file=sys.stderr)
@@ -131,6 +145,10 @@ def _generate(args: argparse.Namespace) -> int:
     except ProjectInvalid as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
+    problems = directive_problems(project, layout.docs_dir)
+    if problems:
+        print(format_problems(project.warnings + problems), file=sys.stderr)
+        return 1
     for warning in project.warnings:
         print(warning, file=sys.stderr)
     try:
@@ -142,7 +160,11 @@ def _generate(args: argparse.Namespace) -> int:
         for warning in future_dated(project, now):
             print(warning, file=sys.stderr)
 
-    files = _site_files(project, layout, now, args, config, choices)
+    try:
+        files = _site_files(project, layout, now, args, config, choices)
+    except PageProblems as exc:
+        print("\n".join(exc.problems), file=sys.stderr)
+        return 1
     # Everything is rendered before anything is written: a failure leaves no half-written site.
     if out.is_dir():
         for child in sorted(out.iterdir()):
@@ -237,12 +259,13 @@ def _site_files(
     for path in hand_written:
         src = path.relative_to(docs_root).as_posix()
         meta = project.pages.get(src)
-        if public and meta is not None and meta.audience == "internal":
+        if public and not page_is_public(meta):
             continue
         if src.endswith(".md"):
             text, problems = site.page(src, path.read_text(encoding="utf-8"))
-            for problem in problems:
-                print(f"{pages_dir}/{problem}", file=sys.stderr)
+            if problems:
+                # The project's pages were checked before; these are a configuration's own.
+                raise PageProblems([f"{pages_dir}/{problem}" for problem in problems])
             files[f"docs/{src}"] = text.encode("utf-8")
         else:
             files[f"docs/{src}"] = path.read_bytes()

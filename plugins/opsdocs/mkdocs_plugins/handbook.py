@@ -13,12 +13,12 @@ from mkdocs.structure.pages import Page
 
 from opsdocs.derive.uptime import weight_problem
 from opsdocs.hygiene import overdue_action_item_problems
+from opsdocs.load.directives import MARKER
 from opsdocs.mkdocs_plugins.shared import (
     BuildData,
     FeatureConfig,
     GeneratingPlugin,
     load_for_build,
-    log,
     note_overdue,
 )
 from opsdocs.mkdocs_plugins.status import status_layout
@@ -56,10 +56,12 @@ class HandbookPlugin(GeneratingPlugin[HandbookConfig]):
         return ()
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if not self.config.enabled or "<!-- opsdocs:" not in markdown:
+        if not self.config.enabled or MARKER not in markdown:
             return markdown
         data = load_for_build(config)
         expanded, problems = expand_directives(markdown, data.context, page.file.src_uri)
-        for problem in problems:
-            log.warning(f"{data.layout.docs_dir}/{problem}")
+        if problems:
+            # The project's pages were checked before the build began (``load_for_build``);
+            # this is a page from elsewhere, and nothing internal may reach it.
+            raise PluginError("opsdocs: " + "\n".join(f"{data.layout.docs_dir}/{p}" for p in problems))
         return expanded

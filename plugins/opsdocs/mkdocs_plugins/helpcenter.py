@@ -12,7 +12,7 @@ from mkdocs.structure.pages import Page
 
 from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin
 from opsdocs.mkdocs_plugins.status import status_layout
-from opsdocs.model.base import Audience
+from opsdocs.model.runbooks import page_is_public
 from opsdocs.render.helpcenter import Article, HelpCenter, ServiceNotice, article_from_page, render_helpcenter
 from opsdocs.render.plan import SitePlan
 
@@ -54,7 +54,7 @@ def _articles(data: BuildData, files: Files) -> list[Article]:
         if source is None or not source.is_relative_to(pages_root):
             continue
         meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
-        if meta is None or not meta.category or (data.public and meta.audience != Audience.public):
+        if meta is None or not meta.category or (data.public and not page_is_public(meta)):
             continue
         article = article_from_page(file.src_uri, meta, file.content_string)
         if article is not None:

@@ -20,6 +20,7 @@ from opsdocs.mkdocs_plugins.shared import (
     use_stylesheet,
 )
 from opsdocs.mkdocs_plugins.staging import Staging
+from opsdocs.model.runbooks import page_is_public
 from opsdocs.render.assets import stylesheets
 from opsdocs.render.text import heading_title, safe_front_matter
 
@@ -67,7 +68,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             if source is None or not source.is_relative_to(pages_root):
                 continue
             meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
-            if meta is not None and meta.audience == "internal":
+            if not page_is_public(meta):
                 files.remove(file)
         return files
 

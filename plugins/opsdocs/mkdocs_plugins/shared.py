@@ -27,6 +27,7 @@ from opsdocs.model.future_dates import future_dated
 from opsdocs.problems import ProjectInvalid, format_problems
 from opsdocs.render.assets import ASSET_ROOT, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
+from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.plan import SitePlan
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
@@ -181,6 +182,9 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
         for warning in future_dated(project, now):
             log.info(str(warning))
     data = BuildData(project, settings, root, layout, now, config)
+    problems = directive_problems(data.project, layout.docs_dir)
+    if problems:
+        raise PluginError("opsdocs: the data has problems:\n" + format_problems(problems))
     _builds.update(config=config, data=data)
     return data
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from opsdocs.model.base import Duration, Record, StepItem
+from opsdocs.model.base import Duration, Record, StepItem, internal
 
 
 class DisasterRecovery(Record):
@@ -28,5 +28,5 @@ class BusinessContinuity(Record):
 class Continuity(Record):
     """``data/continuity.yml``; internal."""
 
-    disaster_recovery: DisasterRecovery | None = None
-    business_continuity: BusinessContinuity | None = None
+    disaster_recovery: DisasterRecovery | None = internal(None)
+    business_continuity: BusinessContinuity | None = internal(None)

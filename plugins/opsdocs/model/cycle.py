@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Day, Duration, Frequency, Id, Record
+from opsdocs.model.base import Day, Duration, Frequency, Id, Record, internal
 
 
 class TaskMode(StrEnum):
@@ -40,6 +40,6 @@ class Cadence(Record):
 
 
 class MaintenanceCycle(Record):
-    """``data/maintenance-cycle.yml``."""
+    """``data/maintenance-cycle.yml``; internal."""
 
-    cadences: list[Cadence] = Field(default_factory=list)
+    cadences: list[Cadence] = internal(default_factory=list, description="Tasks by cadence.")

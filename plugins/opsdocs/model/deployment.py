@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from opsdocs.model.base import Id, Record, StepItem
+from opsdocs.model.base import Id, Record, StepItem, internal
 
 
 class RollbackStrategy(Record):
@@ -20,7 +20,7 @@ class RollbackStrategy(Record):
 class Deployment(Record):
     """``data/deployment.yml``; internal."""
 
-    checklist: list[StepItem] = Field(default_factory=list)
-    process: list[StepItem] = Field(default_factory=list)
-    monitoring_after: str = ""
-    rollback: list[RollbackStrategy] = Field(default_factory=list)
+    checklist: list[StepItem] = internal(default_factory=list, description="Checks before deploying.")
+    process: list[StepItem] = internal(default_factory=list, description="Steps of a deployment.")
+    monitoring_after: str = internal("", description="What to watch after deploying.")
+    rollback: list[RollbackStrategy] = internal(default_factory=list, description="Lightest first.")

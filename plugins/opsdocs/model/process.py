@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from opsdocs.model.base import Duration, Id, Record, StepItem
+from opsdocs.model.base import Duration, Id, Record, StepItem, internal
 
 
 class Phase(Record):
@@ -19,6 +19,6 @@ class Phase(Record):
 
 
 class IncidentProcess(Record):
-    """``data/incident-process.yml``."""
+    """``data/incident-process.yml``; internal."""
 
-    phases: list[Phase] = Field(default_factory=list)
+    phases: list[Phase] = internal(default_factory=list, description="The phases, in order.")

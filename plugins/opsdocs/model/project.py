@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from opsdocs.collector import collector_paused
 from opsdocs.load import SourceDoc, load_markdown_file, load_yaml_file
+from opsdocs.load.directives import Directive, find_directives
 from opsdocs.load.source import FieldPath, SourceRef, dotted
 from opsdocs.model.base import Record, nested_record_fields
 from opsdocs.model.components import Components
@@ -31,7 +32,7 @@ from opsdocs.model.kpis import Kpis
 from opsdocs.model.maintenance import MaintenanceWindow
 from opsdocs.model.process import IncidentProcess
 from opsdocs.model.roadmap import Roadmap
-from opsdocs.model.runbooks import PageMeta, Runbook, RunbookMeta
+from opsdocs.model.runbooks import PageMeta, Runbook, RunbookMeta, misspelt_page_key
 from opsdocs.model.security import Security
 from opsdocs.model.severities import Severities
 from opsdocs.model.site import Site
@@ -66,6 +67,8 @@ class Project:
     runbooks: list[Runbook] = field(default_factory=list)
     pages: dict[str, PageMeta] = field(default_factory=dict)
     """Front matter of each hand-written page, by its path under ``docs/``."""
+    directives: dict[str, list[Directive]] = field(default_factory=dict)
+    """The ``<!-- opsdocs:NAME -->`` directives of each hand-written page that has any."""
     warnings: list[Problem] = field(default_factory=list)
 
 
@@ -112,7 +115,7 @@ def _read_project(root: Path, layout: Layout | None) -> Project:
             values[kind.name] = value
     project = Project(root=root, site=site, **values)
     project.runbooks = _read_runbooks(root, layout, context, problems)
-    project.pages = _read_pages(root, layout, context, problems)
+    project.pages, project.directives = _read_pages(root, layout, context, problems)
     broken = {p.path for p in problems if p.level == "error"}
     problems.extend(check_references(project, layout, broken))
     errors = [p for p in problems if p.level == "error"]
@@ -273,8 +276,7 @@ def _problems_from(
             field_name = str(loc[-1])
             known = _known_fields(model, loc[:-1])
             hint = get_close_matches(field_name, known, n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else ""
-            message = f"{dotted(path)}: unknown field '{field_name}'{suggestion}"
+            message = unknown_field_message(path, hint[0] if hint else None)
         elif kind == "missing":
             message = f"{dotted(path)}: required field '{loc[-1]}' is missing"
         else:
@@ -288,6 +290,12 @@ def _problems_from(
             message = f"{dotted(path)}: {reason}{shown}"
         problems.append(doc.problem(path, message))
     return problems
+
+
+def unknown_field_message(path: FieldPath, suggestion: str | None) -> str:
+    """The message for an unknown field at ``path``, with the field it was probably meant to be."""
+    hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+    return f"{dotted(path)}: unknown field '{path[-1]}'{hint}"
 
 
 def _is_validator_tag(part: Any) -> bool:
@@ -344,9 +352,11 @@ def _read_runbooks(
 
 def _read_pages(
     root: Path, layout: Layout, context: dict[str, Any], problems: list[Problem]
-) -> dict[str, PageMeta]:
+) -> tuple[dict[str, PageMeta], dict[str, list[Directive]]]:
+    """The front matter of every page under the docs folder, and the directives of each."""
     folder = root / layout.docs_dir
     pages: dict[str, PageMeta] = {}
+    directives: dict[str, list[Directive]] = {}
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         if not _inside(root, path):
             continue
@@ -354,7 +364,15 @@ def _read_pages(
         problems.extend(found)
         if source is None:
             continue
+        for key in source.meta.data:
+            meant = misspelt_page_key(key)
+            if meant:
+                problems.append(source.meta.problem((key,), unknown_field_message((key,), meant)))
         meta = validate_doc(source.meta, PageMeta, context, problems)
+        rel = path.relative_to(folder).as_posix()
         if isinstance(meta, PageMeta):
-            pages[path.relative_to(folder).as_posix()] = meta
-    return pages
+            pages[rel] = meta
+        found_directives = find_directives(source.body, source.body_line)
+        if found_directives:
+            directives[rel] = found_directives
+    return pages, directives

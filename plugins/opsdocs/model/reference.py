@@ -9,8 +9,9 @@ from enum import Enum
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from opsdocs.model.base import AUDIENCE_KEY
-from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS
+from opsdocs.model.audience import is_internal_field
+from opsdocs.model.base import AUDIENCE_KEY, Audience
+from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS, DataKind
 
 _SCALARS = {
     "str": "text",
@@ -107,3 +108,59 @@ def data_reference() -> str:
         seen.add(kind.model)
         lines += _section(kind.model, seen)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _record_type(annotation: typing.Any) -> type[BaseModel] | None:
+    """The record a field holds (alone, in a list or as a mapping's values), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _record_type(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _internal_parts(model: type[BaseModel], prefix: str = "") -> tuple[list[str], list[str]]:
+    """The dotted paths under ``model`` the public view empties (fields marked internal), and
+    those holding records that are internal unless they say ``audience: public``."""
+    fields: list[str] = []
+    records: list[str] = []
+    for name, info in model.model_fields.items():
+        path = prefix + name
+        if is_internal_field(info):
+            fields.append(path)
+            continue
+        held = _record_type(info.annotation)
+        if held is None:
+            continue
+        audience = held.model_fields.get("audience")
+        if audience is not None and audience.default == Audience.internal:
+            records.append(path)
+            continue
+        more_fields, more_records = _internal_parts(held, path + ".")
+        fields += more_fields
+        records += more_records
+    return fields, records
+
+
+def audience_summary(kind: DataKind) -> str:
+    """What of a data file reaches the public site, worked out from the model's markers: the
+    "audience by default" column of the data files' table in the docs, which a test compares."""
+    audience = kind.model.model_fields.get("audience")
+    if audience is not None and audience.default == Audience.internal:
+        return "internal, unless a record says `audience: public`"
+    fields, records = _internal_parts(kind.model)
+    top = [path for path in fields + records if "." not in path]
+    if len(top) == len(kind.model.model_fields):
+        if not records:
+            return "internal"
+        return (
+            "internal, unless a record of "
+            + ", ".join(f"`{r}`" for r in records)
+            + " says `audience: public`"
+        )
+    parts = [f"`{path}`" for path in fields] + [
+        f"`{path}` (unless a record says `audience: public`)" for path in records
+    ]
+    return "public, except " + ", ".join(parts) if parts else "public"

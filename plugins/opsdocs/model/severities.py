@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Duration, Id, Record
+from opsdocs.model.base import Duration, Id, Record, internal
 
 
 class Impact(StrEnum):
@@ -29,8 +29,8 @@ class Severity(Record):
     status_impact: Impact = Field(description="Impact shown on the public status page.")
     response_time: Duration = Field(description="Target time to first response.")
     resolution_time: Duration = Field(description="Target time to resolution.")
-    communication: str = Field(description="Who is told, and when.")
-    examples: list[str] = Field(default_factory=list)
+    communication: str = internal(description="Who is told, and when.")
+    examples: list[str] = internal(default_factory=list, description="Incidents of this level.")
 
 
 class Severities(Record):

@@ -39,7 +39,7 @@ class Person(Record):
 class Team(Record):
     """``data/team.yml``."""
 
-    groups: list[RoleGroup] = Field(default_factory=list)
+    groups: list[RoleGroup] = internal(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
 
@@ -81,5 +81,5 @@ class Contacts(Record):
     """``data/contacts.yml``: emergency contacts, escalation path and on-call; internal."""
 
     contacts: list[Contact] = Field(default_factory=list)
-    escalation: list[EscalationLevel] = Field(default_factory=list)
-    on_call: OnCall | None = None
+    escalation: list[EscalationLevel] = internal(default_factory=list)
+    on_call: OnCall | None = internal(None)

@@ -16,9 +16,10 @@ import yaml
 
 from opsdocs.derive.status import StatusOptions, status_snapshot
 from opsdocs.hygiene import overdue_action_item_problems, overdue_runbook_problems
+from opsdocs.load.directives import MARKER
 from opsdocs.model.audience import public_view
-from opsdocs.model.base import Audience
 from opsdocs.model.project import Layout, Project
+from opsdocs.model.runbooks import page_is_public
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook import render_handbook
@@ -60,13 +61,13 @@ class GeneratedSite:
         it: directives expanded and, on a help article, the banner and related articles added,
         as the handbook and help center plugins do. The front matter is kept as written unless
         a text in it is not safe as page meta (see ``safe_page_meta``), as the ``opsdocs``
-        plugin makes it. Returns the page and a message per unknown directive."""
+        plugin makes it. Returns the page and a message per directive it could not expand."""
         match = _FRONT_MATTER.match(text)
         header, body = (match.group(1), match.group(2)) if match else ("", text)
         header, body = safe_page_meta(header, body, homepage=src == "index.md")
         problems: list[str] = []
-        if "<!-- opsdocs:" in body:
-            body, problems = expand_directives(body, self.context, src)
+        if MARKER in body:
+            body, problems = expand_directives(body, self.context, src, header.count("\n") + 1)
         article = self.help.article(src)
         if article is not None:
             body = self.help.decorate(article, body)
@@ -239,7 +240,7 @@ def _articles(project: Project, docs_dir: str, public: bool) -> list[Article]:
     root = Path(project.root) / docs_dir
     articles = []
     for src, meta in sorted(project.pages.items()):
-        if not meta.category or (public and meta.audience != Audience.public):
+        if not meta.category or (public and not page_is_public(meta)):
             continue
         article = article_from_page(src, meta, (root / src).read_text(encoding="utf-8"))
         if article is not None:

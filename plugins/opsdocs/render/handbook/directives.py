@@ -1,22 +1,23 @@
 """Directives: hand-written pages embed the handbook's tables with ``<!-- opsdocs:NAME -->``.
 
-A directive is an HTML comment alone on its line (indented at most three spaces, as any
-Markdown HTML block). It is replaced by the same fragment the handbook page shows, as one
-HTML block, with links relative to the page it lands on. Directives inside fenced code
-blocks are left alone, so pages can document them. An unknown name stays as it is (an
-invisible comment) and is reported.
+A directive (found by ``opsdocs.load.directives``) is replaced by the same fragment the
+handbook page shows, as one HTML block, with links relative to the page it lands on.
+
+Which directives a page may use is decided here, once, for ``opsdocs validate``, both builds
+and ``opsdocs generate``: a name must be a fragment's, and a page on the public site (see
+``page_is_public``) may only use the fragments that show nothing internal
+(``PUBLIC_FRAGMENTS``). Every problem is found before anything is rendered or written.
 """
 
 from __future__ import annotations
 
-import re
-
+from opsdocs.load.directives import Directive, scan_lines
+from opsdocs.model.project import Project
+from opsdocs.model.runbooks import PageMeta, page_is_public
+from opsdocs.problems import Problem
 from opsdocs.render.context import RenderContext
-from opsdocs.render.handbook.fragments import FRAGMENTS_BY_NAME, FragmentRenderer
+from opsdocs.render.handbook.fragments import FRAGMENTS_BY_NAME, PUBLIC_FRAGMENTS, FragmentRenderer
 from opsdocs.render.templates import render
-
-_DIRECTIVE = re.compile(r"^ {0,3}<!--\s*opsdocs:(?P<name>[^\s>]*)\s*-->\s*$")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 
 
 def directive_names() -> list[str]:
@@ -24,41 +25,66 @@ def directive_names() -> list[str]:
     return list(FRAGMENTS_BY_NAME)
 
 
-def expand_directives(markdown: str, ctx: RenderContext, page_src: str) -> tuple[str, list[str]]:
+def directive_problem(directive: Directive, public_page: bool) -> str | None:
+    """What is wrong with ``directive`` on a page that is (or is not) on the public site."""
+    fragment = FRAGMENTS_BY_NAME.get(directive.name)
+    if fragment is None:
+        known = ", ".join(directive_names())
+        return f"unknown opsdocs directive '{directive.name}'; known directives: {known}"
+    if public_page and not fragment.public:
+        allowed = ", ".join(PUBLIC_FRAGMENTS)
+        return (
+            f"opsdocs directive '{directive.name}' shows internal data and this page is public; "
+            f"mark the page 'audience: internal' or use a public directive: {allowed}"
+        )
+    return None
+
+
+def page_directive_problems(
+    docs_dir: str, src: str, directives: list[Directive], meta: PageMeta | None
+) -> list[Problem]:
+    """The problems of the directives of page ``src`` (relative to ``docs_dir``)."""
+    public_page = page_is_public(meta)
+    problems = []
+    for directive in directives:
+        message = directive_problem(directive, public_page)
+        if message:
+            problems.append(Problem(f"{docs_dir}/{src}", directive.line, directive.column, message))
+    return problems
+
+
+def directive_problems(project: Project, docs_dir: str) -> list[Problem]:
+    """Every directive problem of the project's hand-written pages (under ``docs_dir``)."""
+    problems: list[Problem] = []
+    for src, directives in sorted(project.directives.items()):
+        problems += page_directive_problems(docs_dir, src, directives, project.pages.get(src))
+    return problems
+
+
+def expand_directives(
+    markdown: str, ctx: RenderContext, page_src: str, first_line: int = 1
+) -> tuple[str, list[str]]:
     """``markdown`` with each ``<!-- opsdocs:NAME -->`` line replaced by its fragment, and a
-    message per unknown directive (naming the page, line and the known names)."""
+    message per directive it could not expand (naming the page, line and column).
+
+    On the public site only the public fragments are ever rendered: any other directive is
+    left as it was written (an invisible comment) and reported, whatever the page says."""
     renderer: FragmentRenderer | None = None
     problems: list[str] = []
     out: list[str] = []
-    fence = ""
-    for number, line in enumerate(markdown.splitlines(keepends=True), start=1):
-        opener = _FENCE.match(line)
-        if fence:
-            closes = (
-                opener is not None and opener["fence"][0] == fence[0] and len(opener["fence"]) >= len(fence)
-            )
-            if closes and not line.strip().lstrip(fence[0]):
-                fence = ""
+    for line, directive in scan_lines(markdown, first_line):
+        if directive is None:
             out.append(line)
             continue
-        if opener:
-            fence = opener["fence"]
-            out.append(line)
-            continue
-        match = _DIRECTIVE.match(line)
-        if match is None:
-            out.append(line)
-            continue
-        name = match["name"]
-        if name not in FRAGMENTS_BY_NAME:
-            known = ", ".join(directive_names())
-            problems.append(
-                f"{page_src}:{number}: unknown opsdocs directive '{name}'; known directives: {known}"
-            )
+        message = directive_problem(directive, ctx.public)
+        if message:
+            problems.append(f"{page_src}:{directive.line}:{directive.column}: error: {message}")
             out.append(line)
             continue
         renderer = renderer or FragmentRenderer(ctx, page_src)
-        block = render("handbook/directive.html.j2", name=name, html=renderer.render(name)).strip()
+        block = render(
+            "handbook/directive.html.j2", name=directive.name, html=renderer.render(directive.name)
+        )
         # An HTML block needs blank lines around it to stay one block in Markdown.
-        out.append(f"\n{block}\n\n")
+        out.append(f"\n{block.strip()}\n\n")
     return "".join(out), problems

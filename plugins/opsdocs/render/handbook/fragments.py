@@ -22,10 +22,12 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 
 @dataclass(frozen=True)
 class Fragment:
-    """A named piece of the handbook and the data kinds (``DataKind.name``) it reads."""
+    """A named piece of the handbook, the data kinds (``DataKind.name``) it reads, and whether
+    it shows only what the public may read (then a public page may embed it)."""
 
     name: str
     sources: tuple[str, ...]
+    public: bool = False
 
     @property
     def macro(self) -> str:
@@ -41,7 +43,7 @@ class Fragment:
 FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("severity-matrix", ("severities",)),
     Fragment("response-targets", ("severities",)),
-    Fragment("support-targets", ("support", "severities")),
+    Fragment("support-targets", ("support", "severities"), public=True),
     Fragment("incident-process", ("process",)),
     Fragment("contacts", ("contacts", "team")),
     Fragment("escalation", ("contacts",)),
@@ -60,13 +62,15 @@ FRAGMENTS: tuple[Fragment, ...] = (
     Fragment("security-audits", ("security",)),
     Fragment("data-protection", ("security",)),
     Fragment("compliance", ("security",)),
-    Fragment("release-cycle", ("roadmap",)),
+    Fragment("release-cycle", ("roadmap",), public=True),
     Fragment("feature-flags", ("roadmap",)),
-    Fragment("support-channels", ("support",)),
-    Fragment("self-service", ("support",)),
+    Fragment("support-channels", ("support",), public=True),
+    Fragment("self-service", ("support",), public=True),
     Fragment("kpis", ("kpis",)),
 )
 FRAGMENTS_BY_NAME = {fragment.name: fragment for fragment in FRAGMENTS}
+PUBLIC_FRAGMENTS = tuple(fragment.name for fragment in FRAGMENTS if fragment.public)
+"""The fragments a public page may embed: the rest show internal data."""
 
 
 class FragmentRenderer:

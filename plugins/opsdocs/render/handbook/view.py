@@ -157,15 +157,16 @@ class HandbookView:
         return {c.id: c for c in self.project.contacts.contacts}
 
     def role_name(self, role_id: str | None) -> str:
-        """The name of the role ``role_id`` (the id itself when the role is not on this site)."""
+        """The name of the role ``role_id``; empty when the role is not on this site (an
+        internal role on the public site: not even its id is shown)."""
         if not role_id:
             return ""
         role = self._roles.get(role_id)
-        return role.name if role else role_id
+        return role.name if role else ""
 
     def role_names(self, role_ids: list[str]) -> list[str]:
         """Names of several roles, in the given order."""
-        return [self.role_name(r) for r in role_ids]
+        return [name for name in map(self.role_name, role_ids) if name]
 
     def severity(self, severity_id: str | None) -> Severity | None:
         """The severity ``severity_id``, if there is one."""

@@ -68,7 +68,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout 
             continue
         path = postmortem_page(incident.id)
         actions = [
-            ActionRow(item, roles.get(item.owner, item.owner), is_overdue(item, today), _web_link(item.link))
+            ActionRow(item, roles.get(item.owner, ""), is_overdue(item, today), _web_link(item.link))
             for item in postmortem.action_items
         ]
         page = render(

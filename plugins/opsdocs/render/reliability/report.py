@@ -231,7 +231,7 @@ def render_reliability(
             incident,
             index,
             item,
-            roles.get(item.owner, item.owner),
+            roles.get(item.owner, ""),
             incident_link(incident.id),
             postmortem_link(incident.id),
             today - item.due,

@@ -52,7 +52,7 @@ def render_runbooks(
             "runbooks/header.html.j2",
             fact=fact,
             meta=meta,
-            owner=roles.get(meta.owner, meta.owner),
+            owner=roles.get(meta.owner, ""),
             severities=[severities[s] for s in meta.severities if s in severities],
             contacts=[(c, people.get(c.person) if c.person else None) for c in contacts],
             people=[p for p in project.team.people if meta.owner in p.roles],

@@ -172,7 +172,12 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             "status/incident.md.j2",
             facts=facts,
             severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
-            affected=[(names[cid], status.value) for cid, status in facts.components.items() if cid in names],
+            affected=[
+                # A component this site does not show (an internal one) is left out, id and all.
+                (names[cid], status.value)
+                for cid, status in facts.components.items()
+                if cid in names
+            ],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
             else "",

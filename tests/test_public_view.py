@@ -1,0 +1,73 @@
+"""The public view empties what the model marks internal, whatever renders it afterwards."""
+
+from __future__ import annotations
+
+import pytest
+
+from opsdocs.model import read_project
+from opsdocs.model.audience import public_view
+from opsdocs.model.project import Project
+from tests.sitebuild import REPO
+
+
+@pytest.fixture(scope="module")
+def example() -> Project:
+    """The example project the repository ships: every kind of data, filled in."""
+    return read_project(REPO)
+
+
+def test_internal_plans_are_empty_in_the_public_view(example: Project) -> None:
+    """Deployment, continuity, the incident process, the maintenance cycle, escalation,
+    on-call and role groups: the staff data has them, the public view has none of it."""
+    staff, public = example, public_view(example)
+    parts = {
+        "deployment checklist": lambda p: p.deployment.checklist,
+        "deployment process": lambda p: p.deployment.process,
+        "deployment monitoring": lambda p: p.deployment.monitoring_after,
+        "rollback": lambda p: p.deployment.rollback,
+        "disaster recovery": lambda p: p.continuity.disaster_recovery,
+        "business continuity": lambda p: p.continuity.business_continuity,
+        "incident process": lambda p: p.process.phases,
+        "maintenance cycle": lambda p: p.cycle.cadences,
+        "escalation": lambda p: p.contacts.escalation,
+        "on-call": lambda p: p.contacts.on_call,
+        "role groups": lambda p: p.team.groups,
+    }
+    for name, part in parts.items():
+        assert part(staff), f"the example has no {name}: the test would prove nothing"
+        assert not part(public), f"{name} is in the public view"
+
+
+def test_severities_keep_only_their_public_parts(example: Project) -> None:
+    public = public_view(example).severities.severities
+    staff = example.severities.severities
+    assert [s.name for s in public] == [s.name for s in staff]
+    assert all(s.communication for s in staff) and any(s.examples for s in staff)
+    assert all(s.communication == "" and s.examples == [] for s in public)
+
+
+def test_required_internal_fields_are_emptied_too(example: Project) -> None:
+    """A postmortem's summary and root cause are required fields, and internal ones."""
+    staff = [i.postmortem for i in example.incidents if i.postmortem is not None]
+    public = [i.postmortem for i in public_view(example).incidents if i.postmortem is not None]
+    assert staff and all(p.summary and p.root_cause for p in staff)
+    assert len(public) == len(staff)
+    assert all(p.summary == "" and p.root_cause == "" for p in public)
+    assert [p.public_summary for p in public] == [p.public_summary for p in staff]
+
+
+def test_a_role_the_public_view_has_not_is_not_named_by_its_id(example: Project) -> None:
+    """Whatever renders an owner on the public site gets nothing for an internal role, not
+    its id (role ids are internal names too)."""
+    from datetime import UTC, datetime
+
+    from opsdocs.render.context import make_context
+    from opsdocs.render.handbook.view import HandbookView
+
+    role = example.team.roles[0]
+    now = datetime(2026, 11, 28, tzinfo=UTC)
+    staff = HandbookView(make_context(example, now, "en", public=False), "index.md")
+    public = HandbookView(make_context(public_view(example), now, "en", public=True), "index.md")
+    assert staff.role_name(role.id) == role.name
+    assert public.role_name(role.id) == ""
+    assert public.role_names([role.id]) == []
