@@ -170,6 +170,7 @@ def _site_files(
         standalone=choices.standalone,
         status_options=choices.status_options,
         reliability_weight=choices.reliability_weight,
+        status_rendering=choices.status_rendering,
     )
     for warning in site.warnings:
         print(warning, file=sys.stderr)

@@ -18,6 +18,7 @@ import yaml
 from opsdocs.derive.status import StatusOptions
 from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.render.site import PARTS
+from opsdocs.render.status import StatusRendering
 
 if TYPE_CHECKING:
     from mkdocs.config.base import Config
@@ -66,6 +67,8 @@ class SiteChoices:
     """``opsdocs/status`` ``history_days`` and ``partial_outage_weight``."""
     reliability_weight: float = UptimePolicy().partial_outage_weight
     """``opsdocs/handbook`` ``partial_outage_weight``, for the reliability report."""
+    status_rendering: StatusRendering = field(default_factory=StatusRendering)
+    """``opsdocs/status`` ``search_history`` and ``api_language``."""
 
 
 @dataclass
@@ -122,6 +125,7 @@ class ProjectConfig:
             standalone=status.standalone,
             status_options=StatusOptions(history_days=status.history_days, policy=policy),
             reliability_weight=handbook.partial_outage_weight,
+            status_rendering=status.rendering(),
         )
 
     def _plugin_options(self, name: str, schema: type[_Options]) -> _Options:

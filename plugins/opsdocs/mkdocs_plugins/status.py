@@ -13,7 +13,7 @@ from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.status import ApiLanguage, StatusLayout, StatusRendering, render_status
 
 
 class StatusConfig(FeatureConfig):
@@ -24,6 +24,15 @@ class StatusConfig(FeatureConfig):
     history_days = c.Type(int, default=90)
     partial_outage_weight = c.Type((int, float), default=0.3)
     """Share of a partial outage counted as downtime; ``0`` and ``1`` may be written as such."""
+    search_history = c.Type(bool, default=False)
+    """Put incident, maintenance and history pages in the search index (off: a lighter first visit)."""
+    api_language = c.Choice(tuple(ApiLanguage), default=ApiLanguage.statuspage.value)
+    """``statuspage``: the API's fixed texts in Statuspage's English; ``site``: in the site's language."""
+
+    def rendering(self) -> StatusRendering:
+        """How the status outputs are written, from these options."""
+        language = ApiLanguage(self.api_language)
+        return StatusRendering(search_history=self.search_history, api_language=language)
 
 
 class StatusPlugin(GeneratingPlugin[StatusConfig]):
@@ -42,7 +51,15 @@ class StatusPlugin(GeneratingPlugin[StatusConfig]):
             history_days=self.config.history_days,
             policy=UptimePolicy(partial_outage_weight=self.config.partial_outage_weight),
         )
-        render_status(data.context, plan, status_layout(config), ASSET_ROOT, options, data.snapshot(options))
+        render_status(
+            data.context,
+            plan,
+            status_layout(config),
+            ASSET_ROOT,
+            options,
+            data.snapshot(options),
+            self.config.rendering(),
+        )
         return ()
 
 
