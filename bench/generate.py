@@ -167,8 +167,10 @@ def iso(moment: datetime) -> str:
 
 
 def local_at(day: date, hour: int, minute: int = 0) -> datetime:
-    """A local wall time, normalised through UTC so a time in a DST gap becomes a real one."""
-    return datetime.combine(day, time(hour, minute), tzinfo=ZONE).astimezone(UTC).astimezone(ZONE)
+    """A local wall time, as a UTC moment (a time in a DST gap becomes a real one). Moments stay
+    in UTC so that adding minutes to them counts real minutes across a DST change; ``iso``
+    writes them in the site's zone."""
+    return datetime.combine(day, time(hour, minute), tzinfo=ZONE).astimezone(UTC)
 
 
 def _dump(path: Path, data: Any) -> None:
@@ -206,8 +208,8 @@ class _Org:
         """Whether help categories are ids of ``data/faq.yml`` (else free text in front matter)."""
         self.size = size
         self.rng = random.Random(seed)
-        self.now = now.astimezone(ZONE)
-        self.today = self.now.date()
+        self.now = now.astimezone(UTC)
+        self.today = now.astimezone(ZONE).date()
         self.start = self.today.replace(year=self.today.year - size.years)
         self.components: list[dict[str, Any]] = []
         """Each component: id, name, group index, tracked_since (date)."""
@@ -456,7 +458,7 @@ class _Org:
     def incidents(self) -> None:
         size, rng = self.size, self.rng
         folder = self.root / "data" / "incidents"
-        lo = datetime.combine(self.start + timedelta(days=1), time(0), tzinfo=ZONE)
+        lo = datetime.combine(self.start + timedelta(days=1), time(0), tzinfo=ZONE).astimezone(UTC)
         hi = self.now - timedelta(days=2, hours=2)
         resolved = size.incidents - size.open_incidents
         starts = sorted(self._when(lo, hi) for _ in range(resolved))
