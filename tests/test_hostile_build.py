@@ -89,12 +89,27 @@ def _long_text(project: Path) -> tuple[str, str]:
     return f"{path.relative_to(project).as_posix()}:{line}:", "the limit is 100,000"
 
 
+def _id_index(rel: str, folder: str) -> Callable[[Path], tuple[str, str]]:
+    def breaks(project: Path) -> tuple[str, str]:
+        path = project / rel
+        old = re.search(r"^id: .*$", path.read_text(encoding="utf-8"), re.MULTILINE)
+        assert old is not None
+        line = replace(path, old.group(), "id: index")
+        return f"{rel}:{line}:", f"'index' is reserved for the page {folder}/index.md"
+
+    return breaks
+
+
 CASES: dict[str, Callable[[Path], tuple[str, str]]] = {
     "release ids index and release-index": _release_ids,
     "learning path ids index and path-index": _path_ids,
     "an incident starting in year 1": _timestamp("incidents", "started_at", "0001-01-01T00:00:00Z"),
     "a window until year 9999": _timestamp("maintenance", "scheduled_until", "9999-12-31T00:00:00Z"),
     "a window from year 1": _timestamp("maintenance", "scheduled_for", "0001-01-02T00:00:00Z"),
+    "an incident with id index": _id_index(
+        "data/incidents/2025-12-09-correos-invitacion-retraso.yml", "postmortems"
+    ),
+    "a runbook with id index": _id_index("runbooks/calendar-api-down.md", "runbooks"),
     "NUL in a page": _control_character("docs/user-guide.md", "\x00"),
     "ESC in a runbook": _control_character("runbooks/calendar-api-down.md", "\x1b"),
     "a text of 100,001 characters": _long_text,

@@ -218,6 +218,10 @@ def mkdocs_config(
             out[key] = values[key]
     if values.get("nav") is not None:
         out["nav"] = nav_for(values["nav"], pages)
+    if values.get("plugins") is not None and not config.lists_plugin("search"):
+        # A site without search (the standalone status site) stays without it: an engine
+        # adds its own search when no plugins are listed.
+        out["plugins"] = []
     header = "# Written by `opsdocs generate`; build with `mkdocs build` or `zensical build`.\n"
     # yaml.Dumper, not safe_dump: a function from `!!python/name:` (custom fences) is written
     # back as that tag, which MkDocs and Zensical both read.

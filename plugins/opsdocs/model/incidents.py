@@ -8,7 +8,17 @@ from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from opsdocs.model.base import Audience, Day, Id, Markdown, Record, Timestamp, internal, public_record
+from opsdocs.model.base import (
+    Audience,
+    Day,
+    Id,
+    Markdown,
+    Record,
+    Timestamp,
+    internal,
+    page_id,
+    public_record,
+)
 from opsdocs.model.components import ComponentStatus, rank
 
 
@@ -84,10 +94,15 @@ class Postmortem(Record):
     published_on: Day | None = None
 
 
+IncidentId = page_id("postmortems", frozenset({"index"}))
+"""An incident's id names its pages (``status/incidents/<id>.md``, ``postmortems/<id>.md``);
+``postmortems/index.md`` is the list of postmortems."""
+
+
 class Incident(Record):
     """An incident: one file under ``data/incidents/``."""
 
-    id: Id
+    id: IncidentId
     title: str
     severity: Id = Field(description="Id of a severity in severities.yml.")
     started_at: Timestamp

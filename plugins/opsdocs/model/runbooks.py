@@ -7,13 +7,16 @@ from typing import Any
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Duration, Id, Record, public_record
+from opsdocs.model.base import Audience, Day, Duration, Id, Record, page_id, public_record
+
+RunbookId = page_id("runbooks", frozenset({"index"}))
+"""A runbook's id names its page ``runbooks/<id>.md``; ``runbooks/index.md`` lists them."""
 
 
 class RunbookMeta(Record):
     """A runbook's front matter."""
 
-    id: Id
+    id: RunbookId
     title: str
     components: list[Id] = Field(default_factory=list, description="Ids of components.")
     severities: list[Id] = Field(default_factory=list, description="Ids of severities.")
