@@ -245,7 +245,7 @@ def _site_files(
         standalone=choices.standalone,
         status_options=choices.status_options,
         reliability_weight=choices.reliability_weight,
-        stale_after_minutes=choices.stale_after_minutes,
+        status_rendering=choices.status_rendering,
     )
     for note in site.notes:
         print(f"note (overdue, not a failure; `opsdocs check` fails on it): {note}", file=sys.stderr)

@@ -18,7 +18,8 @@ import yaml
 from opsdocs.derive.status import StatusOptions
 from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.render.site import PARTS
-from opsdocs.render.status.site import STALE_AFTER_MINUTES, stale_after_problem
+from opsdocs.render.status import StatusRendering
+from opsdocs.render.status.site import stale_after_problem
 
 if TYPE_CHECKING:
     from mkdocs.config.base import Config
@@ -67,8 +68,8 @@ class SiteChoices:
     """``opsdocs/status`` ``history_days`` and ``partial_outage_weight``."""
     reliability_weight: float = UptimePolicy().partial_outage_weight
     """``opsdocs/handbook`` ``partial_outage_weight``, for the reliability report."""
-    stale_after_minutes: int = STALE_AFTER_MINUTES
-    """``opsdocs/status`` ``stale_after_minutes``, for the status page's script."""
+    status_rendering: StatusRendering = field(default_factory=StatusRendering)
+    """``opsdocs/status`` ``search_history``, ``api_language`` and ``stale_after_minutes``."""
 
 
 @dataclass
@@ -127,7 +128,7 @@ class ProjectConfig:
             standalone=status.standalone,
             status_options=StatusOptions(history_days=status.history_days, policy=policy),
             reliability_weight=handbook.partial_outage_weight,
-            stale_after_minutes=status.stale_after_minutes,
+            status_rendering=status.rendering(),
         )
 
     def _plugin_options(self, name: str, schema: type[_Options]) -> _Options:

@@ -18,7 +18,10 @@ from opsdocs.mkdocs_plugins.shared import (
     enabled_parts,
     keep_between_builds,
     load_for_build,
+    log,
+    unlisted_pages,
     use_stylesheet,
+    without_pages,
 )
 from opsdocs.mkdocs_plugins.staging import Staging
 from opsdocs.mkdocs_plugins.status import status_options
@@ -55,12 +58,14 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             self._staging = Staging.start(config)
         return config
 
-    # Runs last, so that generated pages marked internal are dropped too, and the shared
-    # stylesheet is added once whichever feature plugins are enabled.
+    # Runs last, so that generated pages marked internal are dropped too, the shared
+    # stylesheet is added once whichever feature plugins are enabled, and every generated
+    # detail page is known before MkDocs reads the nav.
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         data = load_for_build(config)
         add_assets(files, config, stylesheets())
+        self._keep_out_of_nav(files, config)
         if data.public:
             pages_root = data.root / data.layout.docs_dir
             for file in list(files):
@@ -98,6 +103,19 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             page.meta["title"] = heading_title(page.title)
         return html
 
+    @staticmethod
+    def _keep_out_of_nav(files: Files, config: MkDocsConfig) -> None:
+        """Generated detail pages never enter the navigation, even when a configured nav names
+        them: a nav of N pages rendered on N pages is quadratic. Without a nav, MkDocs' own
+        nav skips them (``add_plan`` marks them)."""
+        if not config.nav:
+            return
+        unlisted = unlisted_pages(files)
+        named = [page for page in sorted(unlisted) if page in _nav_pages(config.nav)]
+        if named:
+            log.info(f"opsdocs: generated detail pages stay out of the nav: {', '.join(named[:5])}")
+            config.nav = without_pages(config.nav, unlisted) or None
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         data = load_for_build(config)
         for folder in (data.settings.data_dir, data.settings.runbooks_dir):
@@ -116,3 +134,12 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         if self._staging is not None:
             self._staging.abandon()
             self._staging = None
+
+
+def _nav_pages(nav: object) -> set[str]:
+    """Every page path a ``nav`` setting names."""
+    if isinstance(nav, list):
+        return set().union(*(_nav_pages(item) for item in nav))
+    if isinstance(nav, dict):
+        return set().union(*(_nav_pages(value) for value in nav.values()))
+    return {nav} if isinstance(nav, str) else set()

@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from opsdocs.clock import ClockError, build_now, now_is_fixed
 from opsdocs.collector import collector_paused
@@ -191,12 +191,42 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
 
 
 def add_plan(plan: SitePlan, files: Files, config: MkDocsConfig, public: bool) -> None:
-    """Hand the plan's files to MkDocs. A hand-written page at the same path wins."""
+    """Hand the plan's files to MkDocs. A hand-written page at the same path wins. A page the
+    plan does not list in the navigation is marked so: MkDocs' automatic nav skips it."""
     for planned in plan.for_site(public):
         if files.get_file_from_path(planned.path) is not None:
             log.info(f"opsdocs: docs/{planned.path} exists; it replaces the generated page")
             continue
-        files.append(File.generated(config, planned.path, content=planned.content))
+        inclusion = InclusionLevel.UNDEFINED if planned.listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, planned.path, content=planned.content, inclusion=inclusion))
+
+
+def unlisted_pages(files: Files) -> set[str]:
+    """The pages opsdocs generated that never go in the navigation (``add_plan``)."""
+    return {
+        f.src_uri
+        for f in files
+        if (f.generated_by or "").startswith("opsdocs") and f.inclusion == InclusionLevel.NOT_IN_NAV
+    }
+
+
+def without_pages(nav: Any, pages: set[str]) -> Any:
+    """A ``nav`` setting with every entry that points at one of ``pages`` left out, and
+    sections left empty by that too. Entries that are not pages (links, ``None``) stay."""
+    if isinstance(nav, list):
+        kept = [without_pages(item, pages) for item in nav]
+        return [item for item in kept if item is not _GONE]
+    if isinstance(nav, dict):
+        kept_items = {key: without_pages(value, pages) for key, value in nav.items()}
+        kept_items = {key: value for key, value in kept_items.items() if value not in (_GONE, [])}
+        return kept_items or _GONE
+    if isinstance(nav, str) and nav in pages:
+        return _GONE
+    return nav
+
+
+_GONE = object()
+"""A nav entry ``without_pages`` removed."""
 
 
 def add_assets(files: Files, config: MkDocsConfig, names: tuple[str, ...]) -> None:

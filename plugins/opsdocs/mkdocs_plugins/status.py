@@ -13,7 +13,7 @@ from opsdocs.derive.uptime import UptimePolicy, weight_problem
 from opsdocs.mkdocs_plugins.shared import BuildData, FeatureConfig, GeneratingPlugin
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.status import ApiLanguage, StatusLayout, StatusRendering, render_status
 from opsdocs.render.status.site import STALE_AFTER_MINUTES, stale_after_problem
 
 
@@ -27,6 +27,19 @@ class StatusConfig(FeatureConfig):
     """Share of a partial outage counted as downtime; ``0`` and ``1`` may be written as such."""
     stale_after_minutes = c.Type(int, default=STALE_AFTER_MINUTES)
     """The page's script warns visitors once the data it shows is older than this."""
+    search_history = c.Type(bool, default=False)
+    """Put incident, maintenance and history pages in the search index (off: a lighter first visit)."""
+    api_language = c.Choice(tuple(ApiLanguage), default=ApiLanguage.statuspage.value)
+    """``statuspage``: the API's fixed texts in Statuspage's English; ``site``: in the site's language."""
+
+    def rendering(self) -> StatusRendering:
+        """How the status outputs are written, from these options."""
+        language = ApiLanguage(self.api_language)
+        return StatusRendering(
+            search_history=self.search_history,
+            api_language=language,
+            stale_after_minutes=self.stale_after_minutes,
+        )
 
 
 class StatusPlugin(GeneratingPlugin[StatusConfig]):
@@ -51,7 +64,7 @@ class StatusPlugin(GeneratingPlugin[StatusConfig]):
             ASSET_ROOT,
             options,
             data.snapshot(options),
-            stale_after_minutes=self.config.stale_after_minutes,
+            self.config.rendering(),
         )
         return ()
 

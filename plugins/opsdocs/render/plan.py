@@ -20,6 +20,10 @@ class PlannedFile:
     path: str
     content: str | bytes
     audience: Audience
+    listed: bool = True
+    """Whether the page may appear in the navigation. Detail pages (one per incident,
+    maintenance window, history page, postmortem, release) never do: a nav of N pages rendered
+    on N pages is quadratic, whatever the configuration's ``nav`` says."""
 
     @property
     def is_page(self) -> bool:
@@ -33,16 +37,22 @@ class SitePlan:
     def __init__(self) -> None:
         self._files: dict[str, PlannedFile] = {}
 
-    def add(self, path: str, content: str | bytes, audience: Audience = Audience.public) -> None:
-        """Plan ``content`` at ``path`` for ``audience``."""
-        if path in self._files:
-            raise ValueError(f"two generated files at {path}")
-        self._files[path] = PlannedFile(path, content, audience)
+    def add(
+        self, path: str, content: str | bytes, audience: Audience = Audience.public, *, listed: bool = True
+    ) -> None:
+        """Plan ``content`` at ``path`` for ``audience``; ``listed=False`` keeps a page out of
+        the navigation."""
+        self._add(PlannedFile(path, content, audience, listed))
 
     def merge(self, other: SitePlan) -> None:
         """Add every file of ``other``."""
         for planned in other:
-            self.add(planned.path, planned.content, planned.audience)
+            self._add(planned)
+
+    def _add(self, planned: PlannedFile) -> None:
+        if planned.path in self._files:
+            raise ValueError(f"two generated files at {planned.path}")
+        self._files[planned.path] = planned
 
     def for_site(self, public: bool) -> list[PlannedFile]:
         """The files one site gets: the public site gets public files only."""

@@ -31,8 +31,7 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.roadmap import render_roadmap
 from opsdocs.render.runbooks import render_runbooks
-from opsdocs.render.status import StatusLayout, render_status
-from opsdocs.render.status.site import STALE_AFTER_MINUTES
+from opsdocs.render.status import StatusLayout, StatusRendering, render_status
 from opsdocs.render.text import meta_text, safe_front_matter
 from opsdocs.render.training import render_training
 
@@ -152,7 +151,7 @@ def generate_site(
     directory_urls: bool = True,
     parts: frozenset[str] = PARTS,
     reliability_weight: float | None = None,
-    stale_after_minutes: int = STALE_AFTER_MINUTES,
+    status_rendering: StatusRendering | None = None,
 ) -> GeneratedSite:
     """Render one audience's site: every plugin's pages and files, and the shipped assets.
 
@@ -162,7 +161,8 @@ def generate_site(
     for the absolute addresses in feeds, the API and the calendar. ``parts`` are the parts
     rendered, as the feature plugins a configuration enables (the public site never gets
     the staff-only ones); ``reliability_weight`` is the handbook's weight of a partial outage
-    in the reliability report, by default the status page's.
+    in the reliability report, by default the status page's; ``status_rendering`` the status
+    plugin's search and API language options.
     """
     view = public_view(project) if public else project
     ctx = make_context(
@@ -183,7 +183,7 @@ def generate_site(
         parts = parts - STAFF_ONLY_PARTS
 
     if "status" in parts:
-        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot, stale_after_minutes)
+        render_status(ctx, plan, layout, ASSET_ROOT, options, snapshot, status_rendering)
     if "runbooks" in parts:
         render_runbooks(ctx, plan, snapshot, layout)
         notes += [str(p) for p in overdue_runbook_problems(project, now)]
@@ -211,7 +211,7 @@ def generate_site(
 
     site = SitePlan()
     for planned in plan.for_site(public):
-        site.add(planned.path, planned.content, planned.audience)
+        site.add(planned.path, planned.content, planned.audience, listed=planned.listed)
     return GeneratedSite(site, ctx, help_center, notes)
 
 

@@ -86,7 +86,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout 
             **common,
         )
         title = labels("postmortem.title", title=incident.title)
-        plan.add(path, front_matter(title, hide=["navigation"]) + page, Audience.internal)
+        plan.add(path, front_matter(title, hide=["navigation"]) + page, Audience.internal, listed=False)
         entries.append(
             PostmortemEntry(
                 facts,

@@ -158,7 +158,7 @@ def render_roadmap(ctx: RenderContext, plan: SitePlan) -> None:
             **common,
         )
         title = labels("roadmap.release_title", version=release.version, name=release.name)
-        plan.add(path, front_matter(title) + page, release.audience)
+        plan.add(path, front_matter(title) + page, release.audience, listed=False)
 
     kinds = project.roadmap.release_cycle
     page = render("roadmap/release-cycle.md.j2", kinds=kinds, **links(RELEASE_CYCLE), **common)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from opsdocs.derive.incidents import IncidentFacts
@@ -18,6 +19,25 @@ from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
+
+
+class ApiLanguage(StrEnum):
+    """Which language the API's fixed texts are in."""
+
+    statuspage = "statuspage"
+    """Statuspage's own English strings: bots and widgets match them ("All Systems Operational")."""
+    site = "site"
+    """The site's language, as on the pages."""
+
+
+STATUSPAGE_DESCRIPTIONS = {
+    "none": "All Systems Operational",
+    "minor": "Minor Service Outage",
+    "major": "Partial System Outage",
+    "critical": "Major System Outage",
+    "maintenance": "Service Under Maintenance",
+}
+"""``status.description`` as Statuspage writes it for each indicator, whatever the page's language."""
 
 LIST_CAP = 50
 """Statuspage lists the 50 most recent incidents and maintenances."""
@@ -45,9 +65,15 @@ class ApiWriter:
     """Builds the API objects of one snapshot."""
 
     def __init__(
-        self, ctx: RenderContext, snapshot: StatusSnapshot, incident_page: str, maintenance_page: str
+        self,
+        ctx: RenderContext,
+        snapshot: StatusSnapshot,
+        incident_page: str,
+        maintenance_page: str,
+        language: ApiLanguage = ApiLanguage.statuspage,
     ) -> None:
         self.ctx = ctx
+        self.language = language
         self.snapshot = snapshot
         self.page_id = _page_id(ctx)
         self.incident_page = incident_page
@@ -67,7 +93,9 @@ class ApiWriter:
         indicator = self.snapshot.indicator
         return {
             "indicator": indicator.value,
-            "description": self.ctx.labels(f"status.indicator.{indicator.value}"),
+            "description": self.ctx.labels(f"status.indicator.{indicator.value}")
+            if self.language == ApiLanguage.site
+            else STATUSPAGE_DESCRIPTIONS[indicator.value],
         }
 
     def component(self, facts: ComponentFacts, position: int) -> dict[str, Any]:
@@ -267,9 +295,11 @@ def render_api(
     incident_page: str,
     maintenance_page: str,
     prefix: str = "",
+    language: ApiLanguage = ApiLanguage.statuspage,
 ) -> None:
-    """Add the API files to ``plan``; ``incident_page`` is a pattern such as ``status/incidents/{id}.md``."""
-    writer = ApiWriter(ctx, snapshot, incident_page, maintenance_page)
+    """Add the API files to ``plan``; ``incident_page`` is a pattern such as ``status/incidents/{id}.md``.
+    ``language`` chooses the language of the API's fixed texts."""
+    writer = ApiWriter(ctx, snapshot, incident_page, maintenance_page, language)
     for path, content in writer.files().items():
         text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
         plan.add(prefix + path, text, Audience.public)

@@ -90,14 +90,16 @@ def _groups(snapshot: StatusSnapshot) -> list[_Group]:
 
 
 def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
-                       asset_root: str, history_days: int,
+                       asset_root: str, history_days: int, search_history: bool = False,
                        stale_after_minutes: int = STALE_AFTER_MINUTES) -> None:  # fmt: skip
-    """Add the status page, incident, maintenance and history pages to ``plan``.
+    """Add the status page, incident, maintenance and history pages to ``plan``. The detail
+    pages stay out of the navigation, and out of the search index unless ``search_history``.
 
     The status page carries the changes scheduled maintenance will make (``derive.ahead``)
     and ``stale_after_minutes``, for its script; without the script it says when it was built.
     """
     labels, dates = ctx.labels, ctx.dates
+    detail = _detail_meta(search_history)
 
     def day_class(day: Day) -> str:
         return day.status.value if day.tracked else "untracked"
@@ -187,7 +189,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             else "",
             **common,
         )
-        plan.add(path, front_matter(facts.incident.title, hide=["navigation"], search={"boost": 0.5}) + page)
+        plan.add(path, front_matter(facts.incident.title, **detail) + page, listed=False)
 
     for facts in snapshot.maintenance:
         path = layout.maintenance.format(id=facts.id)
@@ -210,9 +212,15 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             back_link=ctx.link(path, index),
             **common,
         )
-        plan.add(path, front_matter(facts.window.title, hide=["navigation"]) + page)
+        plan.add(path, front_matter(facts.window.title, **detail) + page, listed=False)
 
-    _render_history(ctx, snapshot, plan, layout, common)
+    _render_history(ctx, snapshot, plan, layout, common, search_history)
+
+
+def _detail_meta(search_history: bool) -> dict[str, object]:
+    """Front matter of an incident or maintenance page: no navigation sidebar, and out of the
+    search index unless ``search_history`` (then at half weight, below the hand-written help)."""
+    return {"hide": ["navigation"], "search": {"boost": 0.5} if search_history else {"exclude": True}}
 
 
 class _PageUpdate(NamedTuple):
@@ -224,7 +232,7 @@ class _PageUpdate(NamedTuple):
 
 
 def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
-                    common: dict[str, object]) -> None:  # fmt: skip
+                    common: dict[str, object], search_history: bool) -> None:  # fmt: skip
     labels, dates = ctx.labels, ctx.dates
     entries: list[tuple[datetime, str, str, str, str]] = []
     for facts in snapshot.incidents:
@@ -258,4 +266,5 @@ def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan
             **common,
         )
         title = labels("history.title") if number == 1 else f"{labels('history.title')} · {number}"
-        plan.add(path, front_matter(title, hide=["navigation", "toc"]) + page)
+        search = {} if search_history else {"search": {"exclude": True}}
+        plan.add(path, front_matter(title, hide=["navigation", "toc"], **search) + page, listed=False)

@@ -1,0 +1,60 @@
+"""Generated detail pages never enter the navigation, whatever the configuration's ``nav`` says."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from lxml import html as lxml_html
+
+from tests.sitebuild import build_site
+
+FIXTURE = Path(__file__).parent / "fixtures" / "status_site"
+NOW = "2026-11-28T12:00:00-03:00"
+DETAIL = ("incidents/", "maintenance/", "history/")
+
+NAVS = {
+    "no nav": None,
+    "empty nav": [],
+    "explicit nav": [{"Home": "index.md"}, {"Status": "status/index.md"}],
+    "nav naming a detail page": [
+        {"Home": "index.md"},
+        {"Status": ["status/index.md", "status/incidents/api-down.md"]},
+    ],
+}
+
+
+def _build(tmp_path: Path, nav: object) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config_path = project / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    if nav is None:
+        config.pop("nav", None)
+    else:
+        config["nav"] = nav
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    out = project / "site"
+    result = build_site(config_path, out, now=NOW)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def _nav_links(path: Path) -> list[str]:
+    doc = lxml_html.fromstring(path.read_bytes())
+    return [a.get("href") or "" for a in doc.cssselect("nav.md-nav a")]
+
+
+@pytest.mark.parametrize("nav", list(NAVS.values()), ids=list(NAVS))
+def test_no_incident_maintenance_or_history_page_in_any_nav(tmp_path: Path, nav: object) -> None:
+    site = _build(tmp_path, nav)
+    pages = sorted(site.rglob("*.html"))
+    assert any("incidents" in p.parts for p in pages)  # the detail pages are built...
+    for page in pages:
+        links = _nav_links(page)
+        # ...and never listed, on any page.
+        assert [href for href in links if any(part in href for part in DETAIL)] == [], page
+    # The status page itself is in the nav whenever the nav is not written by hand without it.
+    assert any(href.rstrip("/").endswith("status") for href in _nav_links(site / "index.html"))
