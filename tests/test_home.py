@@ -169,3 +169,12 @@ def test_generate_writes_the_home_for_plain_mkdocs(tmp_path: Path) -> None:
     )
     assert built.returncode == 0, built.stderr[-3000:]
     assert _home(site).cssselect(".opsdocs-home .opsdocs-banner")
+
+
+def test_every_address_of_the_standalone_status_site_leads_to_a_file(tmp_path: Path) -> None:
+    project = _copy_example(tmp_path / "project")
+    site = tmp_path / "site"
+    result = build_site(project / "mkdocs.status.yml", site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert (site / "index.html").is_file()
+    assert _dangling(site) == []
