@@ -256,11 +256,13 @@ def _site_files(
         for p in (docs_root.rglob("*") if docs_root.is_dir() else [])
         if p.is_file() and not any(part.startswith(".") for part in p.relative_to(docs_root).parts)
     )
+    existing = set()
     for path in hand_written:
         src = path.relative_to(docs_root).as_posix()
         meta = project.pages.get(src)
         if public and not page_is_public(meta):
             continue
+        existing.add(src)
         if src.endswith(".md"):
             text, problems = site.page(src, path.read_text(encoding="utf-8"))
             if problems:
@@ -269,7 +271,6 @@ def _site_files(
             files[f"docs/{src}"] = text.encode("utf-8")
         else:
             files[f"docs/{src}"] = path.read_bytes()
-    existing = {p.relative_to(docs_root).as_posix() for p in hand_written}
     for planned in site.plan:
         if planned.path in existing:
             # As in the plugins: a hand-written page at the same path replaces the generated one.

@@ -9,12 +9,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from opsdocs.mkdocs_plugins.shared import (
     ProjectSettings,
     add_assets,
+    enabled_parts,
     keep_between_builds,
     load_for_build,
     log,
@@ -23,8 +24,10 @@ from opsdocs.mkdocs_plugins.shared import (
     without_pages,
 )
 from opsdocs.mkdocs_plugins.staging import Staging
+from opsdocs.mkdocs_plugins.status import status_options
 from opsdocs.model.runbooks import page_is_public
 from opsdocs.render.assets import stylesheets
+from opsdocs.render.home import HOME, home_links, render_home
 from opsdocs.render.text import heading_title, safe_front_matter
 
 
@@ -63,18 +66,25 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         data = load_for_build(config)
         add_assets(files, config, stylesheets())
         self._keep_out_of_nav(files, config)
-        if not data.public:
-            return files
-        pages_root = data.root / data.layout.docs_dir
-        for file in list(files):
-            # Only hand-written pages of the project carry front matter; a generated page at
-            # the same path (the standalone status page at index.md) is not one of them.
-            source = Path(file.abs_src_path) if file.abs_src_path else None
-            if source is None or not source.is_relative_to(pages_root):
-                continue
-            meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
-            if not page_is_public(meta):
-                files.remove(file)
+        if data.public:
+            pages_root = data.root / data.layout.docs_dir
+            for file in list(files):
+                # Only hand-written pages of the project carry front matter; a generated page at
+                # the same path (the standalone status page at index.md) is not one of them.
+                source = Path(file.abs_src_path) if file.abs_src_path else None
+                if source is None or not source.is_relative_to(pages_root):
+                    continue
+                meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
+                if not page_is_public(meta):
+                    files.remove(file)
+        if files.get_file_from_path(HOME) is None:
+            # No page at / (the public site drops the staff home): one from the data, so the
+            # logo, a bare address and the API's page.url lead somewhere.
+            status = config.plugins.get("opsdocs/status")
+            root = "" if status is not None and status.config.standalone else "status/"
+            links = home_links(enabled_parts(config, data.public), root)
+            home = render_home(data.context, data.snapshot(status_options(config)), links)
+            files.append(File.generated(config, HOME, content=home))
         return files
 
     # Runs first, so every plugin and the theme see the page's meta as it is made safe: the

@@ -29,6 +29,7 @@ from opsdocs.render.assets import ASSET_ROOT, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.site import PARTS, STAFF_ONLY_PARTS
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
 
@@ -293,3 +294,14 @@ class GeneratingPlugin(BasePlugin[FeatureConfig]):
     @abstractmethod
     def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
         """Add this plugin's pages and files to ``plan``; return warnings for the build log."""
+
+
+def enabled_parts(config: MkDocsConfig, public: bool) -> frozenset[str]:
+    """The parts this site has: its feature plugins listed and enabled, less the staff-only
+    parts on the public site."""
+    parts = set()
+    for part in PARTS:
+        plugin = config.plugins.get(f"opsdocs/{part}")
+        if plugin is not None and plugin.config.enabled:
+            parts.add(part)
+    return frozenset(parts - STAFF_ONLY_PARTS if public else parts)

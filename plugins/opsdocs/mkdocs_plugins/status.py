@@ -56,10 +56,7 @@ class StatusPlugin(GeneratingPlugin[StatusConfig]):
         return super().on_config(config)
 
     def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
-        options = StatusOptions(
-            history_days=self.config.history_days,
-            policy=UptimePolicy(partial_outage_weight=self.config.partial_outage_weight),
-        )
+        options = status_options(config)
         render_status(
             data.context,
             plan,
@@ -77,3 +74,14 @@ def status_layout(config: MkDocsConfig) -> StatusLayout:
     plugin = config.plugins.get("opsdocs/status")
     standalone = bool(plugin is not None and plugin.config.standalone)
     return StatusLayout(root="" if standalone else "status/")
+
+
+def status_options(config: MkDocsConfig) -> StatusOptions:
+    """The status plugin's options, the defaults when it is not listed: one snapshot per site."""
+    plugin = config.plugins.get("opsdocs/status")
+    if plugin is None:
+        return StatusOptions()
+    return StatusOptions(
+        history_days=plugin.config.history_days,
+        policy=UptimePolicy(partial_outage_weight=plugin.config.partial_outage_weight),
+    )

@@ -26,6 +26,7 @@ from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import expand_directives
 from opsdocs.render.helpcenter import Article, HelpCenter, ServiceNotice, article_from_page, render_helpcenter
 from opsdocs.render.helpcenter.articles import first_heading
+from opsdocs.render.home import HOME, home_links, render_home
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.roadmap import render_roadmap
@@ -201,6 +202,9 @@ def generate_site(
         render_training(ctx, plan, runbook_pages="runbooks" in parts)
     if "roadmap" in parts:
         render_roadmap(ctx, plan)
+
+    if not standalone:
+        plan.add(HOME, render_home(ctx, snapshot, home_links(parts, layout.root)))
 
     for name in (*stylesheets(), *SCRIPTS):
         plan.add(ASSET_ROOT + name, read_asset(name))
