@@ -160,20 +160,6 @@ def load_config(path: Path) -> Any:
     return mkdocs_load_config(config_file=str(path))
 
 
-def status_options(cfg: Any) -> Any:
-    """The status options the ``opsdocs/status`` plugin derives its snapshot with."""
-    from opsdocs.derive.status import StatusOptions
-    from opsdocs.derive.uptime import UptimePolicy
-
-    plugin = cfg.plugins.get("opsdocs/status")
-    if plugin is None:
-        return StatusOptions()
-    return StatusOptions(
-        history_days=plugin.config.history_days,
-        policy=UptimePolicy(partial_outage_weight=plugin.config.partial_outage_weight),
-    )
-
-
 def measure_phases(root: Path, runs: int, result: ScaleResult, plain: dict[str, Path]) -> dict[str, Path]:
     """Time load and validate, derive, render and page hooks in this process, ``runs`` times,
     caches cold.
@@ -189,6 +175,7 @@ def measure_phases(root: Path, runs: int, result: ScaleResult, plain: dict[str, 
     from mkdocs.structure.files import get_files
 
     from opsdocs.mkdocs_plugins.shared import load_for_build
+    from opsdocs.mkdocs_plugins.status import status_options as plugin_status_options
     from opsdocs.model import read_project
 
     configs: dict[str, Path] = {}
@@ -207,7 +194,7 @@ def measure_phases(root: Path, runs: int, result: ScaleResult, plain: dict[str, 
                 data = load_for_build(cfg)
                 started = time.perf_counter()
                 _ = data.view
-                data.snapshot(status_options(cfg))
+                data.snapshot(plugin_status_options(cfg))
                 data.snapshot()
                 result.derive[site].append(time.perf_counter() - started)
 

@@ -39,6 +39,22 @@ class PageProblems(Exception):
         super().__init__("\n".join(problems))
 
 
+def _now_with_warnings(project: Project, command: str) -> datetime | None:
+    """The build's ``now`` after printing the project's warnings, and at the real clock the
+    updates dated ahead of it; None (with the reason printed) for an unusable ``now``."""
+    for warning in project.warnings:
+        print(warning, file=sys.stderr)
+    try:
+        now = build_now(zone=project.site.zone)
+    except ClockError as exc:
+        print(f"opsdocs {command}: {exc}", file=sys.stderr)
+        return None
+    if not now_is_fixed():
+        for warning in future_dated(project, now):
+            print(warning, file=sys.stderr)
+    return now
+
+
 def _validate(args: argparse.Namespace) -> int:
     root = Path(args.project_dir)
     try:
@@ -59,16 +75,9 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         print(format_problems(project.warnings + problems), file=sys.stderr)
         return 1
-    for warning in project.warnings:
-        print(warning, file=sys.stderr)
-    try:
-        now = build_now(zone=project.site.zone)
-    except ClockError as exc:
-        print(f"opsdocs validate: {exc}", file=sys.stderr)
+    now = _now_with_warnings(project, "validate")
+    if now is None:
         return 1
-    if not now_is_fixed():
-        for warning in future_dated(project, now):
-            print(warning, file=sys.stderr)
     counts = (
         f"{len(project.incidents)} incidents, {len(project.maintenance)} maintenance windows, "
         f"{len(project.runbooks)} runbooks, {len(project.components.all_components())} components"
@@ -149,16 +158,9 @@ def _generate(args: argparse.Namespace) -> int:
     if problems:
         print(format_problems(project.warnings + problems), file=sys.stderr)
         return 1
-    for warning in project.warnings:
-        print(warning, file=sys.stderr)
-    try:
-        now = build_now(zone=project.site.zone)
-    except ClockError as exc:
-        print(f"opsdocs generate: {exc}", file=sys.stderr)
+    now = _now_with_warnings(project, "generate")
+    if now is None:
         return 1
-    if not now_is_fixed():
-        for warning in future_dated(project, now):
-            print(warning, file=sys.stderr)
 
     try:
         files = _site_files(project, layout, now, args, config, choices)
