@@ -58,3 +58,35 @@ def test_no_incident_maintenance_or_history_page_in_any_nav(tmp_path: Path, nav:
         assert [href for href in links if any(part in href for part in DETAIL)] == [], page
     # The status page itself is in the nav whenever the nav is not written by hand without it.
     assert any(href.rstrip("/").endswith("status") for href in _nav_links(site / "index.html"))
+
+
+@pytest.mark.parametrize("nav", [None, []], ids=["no nav", "nav: []"])
+def test_generate_keeps_detail_pages_out_of_another_engines_nav(tmp_path: Path, nav: object) -> None:
+    """``opsdocs generate`` writes ``not_in_nav`` for the pages the plugins keep out, so plain
+    MkDocs' automatic navigation leaves them out too."""
+    import os
+    import subprocess
+    import sys
+
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE, project)
+    config_path = project / "mkdocs.yml"
+    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    if nav is None:
+        config.pop("nav", None)
+    else:
+        config["nav"] = nav
+    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    out, site = tmp_path / "generated", tmp_path / "site"
+    env = {**os.environ, "OPSDOCS_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    build = [sys.executable, "-m", "mkdocs", "build", "-f", str(out / "mkdocs.yml"), "-d", str(site)]
+    built = subprocess.run(build, capture_output=True, text=True, env=env, check=False)
+    assert built.returncode == 0, built.stderr
+    pages = sorted(site.rglob("*.html"))
+    assert any("incidents" in p.parts for p in pages)
+    for page in pages:
+        assert [href for href in _nav_links(page) if any(part in href for part in DETAIL)] == [], page
+    assert any(href.rstrip("/").endswith("status") for href in _nav_links(site / "index.html"))

@@ -294,6 +294,7 @@ def _site_files(
         stylesheets=[ASSET_ROOT + name for name in stylesheets()],
         pages={rel.removeprefix("docs/") for rel in files if rel.startswith("docs/")},
         custom_dir=overrides is not None and overrides.is_dir(),
+        unlisted=frozenset(planned.path for planned in site.plan if not planned.listed) - existing,
     ).encode("utf-8")
     return files
 

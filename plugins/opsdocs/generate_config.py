@@ -188,6 +188,7 @@ def mkdocs_config(
     stylesheets: list[str],
     pages: set[str],
     custom_dir: bool,
+    unlisted: frozenset[str] = frozenset(),
 ) -> str:
     """The generated ``mkdocs.yml``: the Material theme unless the project names another, no
     opsdocs plugin, the project's look carried over.
@@ -218,6 +219,9 @@ def mkdocs_config(
             out[key] = values[key]
     if values.get("nav") is not None:
         out["nav"] = nav_for(values["nav"], pages)
+    if unlisted:
+        # As the plugins do: detail pages never enter the automatic navigation.
+        out["not_in_nav"] = "\n".join(not_in_nav_patterns(unlisted, pages))
     if values.get("plugins") is not None and not config.lists_plugin("search"):
         # A site without search (the standalone status site) stays without it: an engine
         # adds its own search when no plugins are listed.
@@ -269,3 +273,17 @@ def _entries(items: object) -> list[tuple[str, Any]]:
         elif isinstance(item, dict):
             pairs.extend((str(name), options) for name, options in item.items())
     return pairs
+
+
+def not_in_nav_patterns(unlisted: frozenset[str] | set[str], pages: set[str]) -> list[str]:
+    """MkDocs ``not_in_nav`` patterns for the ``unlisted`` pages: a whole folder where every
+    page in it is unlisted (thousands of incidents in one line), else the page itself."""
+    folders = {path.rsplit("/", 1)[0] for path in unlisted if "/" in path}
+    whole = {
+        folder
+        for folder in folders
+        if all(page in unlisted for page in pages if page.startswith(f"{folder}/") and page.endswith(".md"))
+    }
+    patterns = {f"/{folder}/" for folder in whole}
+    patterns |= {f"/{path}" for path in unlisted if "/" not in path or path.rsplit("/", 1)[0] not in whole}
+    return sorted(patterns)
