@@ -178,3 +178,11 @@ def test_every_address_of_the_standalone_status_site_leads_to_a_file(tmp_path: P
     assert result.returncode == 0, result.stderr[-3000:]
     assert (site / "index.html").is_file()
     assert _dangling(site) == []
+
+
+def test_every_address_of_the_staff_site_leads_to_a_file(tmp_path: Path) -> None:
+    project = _copy_example(tmp_path / "project")
+    site = tmp_path / "site"
+    result = build_site(project / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _dangling(site) == []
