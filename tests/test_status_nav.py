@@ -26,7 +26,8 @@ NAVS = {
 }
 
 
-def _build(tmp_path: Path, nav: object) -> Path:
+def _project(tmp_path: Path, nav: object) -> Path:
+    """A copy of the status fixture with ``nav`` (None: no nav at all); its ``mkdocs.yml``."""
     project = tmp_path / "project"
     shutil.copytree(FIXTURE, project)
     config_path = project / "mkdocs.yml"
@@ -36,7 +37,12 @@ def _build(tmp_path: Path, nav: object) -> Path:
     else:
         config["nav"] = nav
     config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    out = project / "site"
+    return config_path
+
+
+def _build(tmp_path: Path, nav: object) -> Path:
+    config_path = _project(tmp_path, nav)
+    out = config_path.parent / "site"
     result = build_site(config_path, out, now=NOW)
     assert result.returncode == 0, result.stderr
     return out
@@ -68,15 +74,7 @@ def test_generate_keeps_detail_pages_out_of_another_engines_nav(tmp_path: Path, 
     import subprocess
     import sys
 
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    config_path = project / "mkdocs.yml"
-    config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
-    if nav is None:
-        config.pop("nav", None)
-    else:
-        config["nav"] = nav
-    config_path.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    project = _project(tmp_path, nav).parent
     out, site = tmp_path / "generated", tmp_path / "site"
     env = {**os.environ, "OPSDOCS_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]

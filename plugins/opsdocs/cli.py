@@ -39,9 +39,19 @@ class PageProblems(Exception):
         super().__init__("\n".join(problems))
 
 
-def _now_with_warnings(project: Project, command: str) -> datetime | None:
-    """The build's ``now`` after printing the project's warnings, and at the real clock the
-    updates dated ahead of it; None (with the reason printed) for an unusable ``now``."""
+def _load_checked(root: Path, layout: Layout, command: str) -> tuple[Project, datetime] | None:
+    """The project and the build's ``now``, checked as a build checks them (the data, the
+    pages' directives, the clock), with its warnings and, at the real clock, the updates dated
+    ahead of it printed; None, with every problem printed, when a build would fail."""
+    try:
+        project = read_project(root, layout)
+    except ProjectInvalid as exc:
+        print(format_problems(exc.problems), file=sys.stderr)
+        return None
+    problems = directive_problems(project, layout.docs_dir)
+    if problems:
+        print(format_problems(project.warnings + problems), file=sys.stderr)
+        return None
     for warning in project.warnings:
         print(warning, file=sys.stderr)
     try:
@@ -52,7 +62,7 @@ def _now_with_warnings(project: Project, command: str) -> datetime | None:
     if not now_is_fixed():
         for warning in future_dated(project, now):
             print(warning, file=sys.stderr)
-    return now
+    return project, now
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -66,18 +76,10 @@ def _validate(args: argparse.Namespace) -> int:
     layout = Layout(
         data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir, site_dirs=site_dirs
     )
-    try:
-        project = read_project(Path(args.project_dir), layout)
-    except ProjectInvalid as exc:
-        print(format_problems(exc.problems), file=sys.stderr)
+    loaded = _load_checked(Path(args.project_dir), layout, "validate")
+    if loaded is None:
         return 1
-    problems = directive_problems(project, layout.docs_dir)
-    if problems:
-        print(format_problems(project.warnings + problems), file=sys.stderr)
-        return 1
-    now = _now_with_warnings(project, "validate")
-    if now is None:
-        return 1
+    project, _now = loaded
     counts = (
         f"{len(project.incidents)} incidents, {len(project.maintenance)} maintenance windows, "
         f"{len(project.runbooks)} runbooks, {len(project.components.all_components())} components"
@@ -149,18 +151,10 @@ def _generate(args: argparse.Namespace) -> int:
         if root.is_relative_to(out.resolve()):
             print(f"opsdocs generate: {out} holds the project; it will not be replaced", file=sys.stderr)
             return 1
-    try:
-        project = read_project(root, layout)
-    except ProjectInvalid as exc:
-        print(format_problems(exc.problems), file=sys.stderr)
+    loaded = _load_checked(root, layout, "generate")
+    if loaded is None:
         return 1
-    problems = directive_problems(project, layout.docs_dir)
-    if problems:
-        print(format_problems(project.warnings + problems), file=sys.stderr)
-        return 1
-    now = _now_with_warnings(project, "generate")
-    if now is None:
-        return 1
+    project, now = loaded
 
     try:
         files = _site_files(project, layout, now, args, config, choices)
