@@ -174,9 +174,10 @@ def measure_phases(root: Path, runs: int, result: ScaleResult, plain: dict[str, 
     """
     from mkdocs.structure.files import get_files
 
+    from opsdocs.derive.status import status_snapshot
     from opsdocs.mkdocs_plugins.shared import load_for_build
-    from opsdocs.mkdocs_plugins.status import status_options as plugin_status_options
     from opsdocs.model import read_project
+    from opsdocs.model.audience import public_view
 
     configs: dict[str, Path] = {}
     for run in range(runs):
@@ -193,9 +194,8 @@ def measure_phases(root: Path, runs: int, result: ScaleResult, plain: dict[str, 
                 cfg = cfg.plugins.on_config(cfg)  # loads the project once for the build
                 data = load_for_build(cfg)
                 started = time.perf_counter()
-                _ = data.view
-                data.snapshot(plugin_status_options(cfg))
-                data.snapshot()
+                view = public_view(data.project) if data.public else data.project
+                status_snapshot(view, data.now, data.spec.options.status)
                 result.derive[site].append(time.perf_counter() - started)
 
                 files = get_files(cfg)
@@ -412,7 +412,7 @@ def profile_summary(stats_file: Path, top: int = 15) -> str:
 def run_scale(
     scale: str, runs: int, seed: int, work: Path, profile: bool, log: Callable[[str], None]
 ) -> ScaleResult:
-    from opsdocs.mkdocs_plugins.status import status_layout
+    from opsdocs.mkdocs_plugins.shared import settings_of, spec_of
 
     root = work / scale / "project"
     started = time.perf_counter()
@@ -445,7 +445,9 @@ def run_scale(
         config = root / CONFIGS[site]
         configs[(site, "opsdocs")] = config
         configs[(site, "plain")] = plain[site]
-        status_roots[site] = status_layout(load_config(config)).root
+        mkdocs_config = load_config(config)
+        spec = spec_of(mkdocs_config, settings_of(mkdocs_config), "docs")
+        status_roots[site] = spec.paths.status.root if spec.paths.status is not None else "status/"
         for engine in ENGINES:
             result.builds[(site, engine)] = Build()
 

@@ -128,6 +128,9 @@ def test_a_weight_outside_0_to_1_is_a_clear_error(project: Path, plugin: str) ->
     replace(project / "mkdocs.yml", "  opsdocs/status: {}", f"  {plugin}: {{partial_outage_weight: 1.5}}")
     result = build_site(project / "mkdocs.yml", project / "site")
     assert result.returncode == 1
-    assert f"{plugin}: partial_outage_weight must be between 0 and 1, not 1.5" in result.stderr
+    assert (
+        f"'{plugin}' option 'partial_outage_weight': a share of downtime is a number from 0 to 1"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (project / "site").exists()

@@ -21,6 +21,7 @@ from opsdocs.model import read_project
 from opsdocs.render.context import make_context
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.roadmap import FEED, render_roadmap
+from opsdocs.render.spec import SiteSpec
 from opsdocs.render.status.feeds import render_feeds
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -44,7 +45,9 @@ def _copy(fixture: str, tmp_path: Path) -> Path:
 
 def _plan(root: Path, render) -> SitePlan:
     project = read_project(root)
-    ctx = make_context(project, NOW, "en", public=True, site_url="https://status.example.com/")
+    ctx = make_context(
+        project, NOW, SiteSpec(public=True, language="en", site_url="https://status.example.com/")
+    )
     plan = SitePlan()
     render(ctx, project, plan)
     return plan

@@ -225,7 +225,10 @@ def test_a_bad_plugin_option_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = generate(out, "--config", str(config))
     assert result.returncode == 1
-    assert f"{config}: opsdocs/status: partial_outage_weight must be between 0 and 1, not 2" in result.stderr
+    assert (
+        f"{config}: opsdocs/status: partial_outage_weight: a share of downtime is a number from 0 to 1"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not out.exists()
 

@@ -27,8 +27,9 @@ from opsdocs.derive.status import status_snapshot
 from opsdocs.model import read_project
 from opsdocs.model.audience import public_view
 from opsdocs.model.project import Project
+from opsdocs.render.generate import GeneratedSite, generate_site
 from opsdocs.render.pages import front_matter, script_json
-from opsdocs.render.site import PARTS, STAFF_ONLY_PARTS, GeneratedSite, generate_site
+from opsdocs.render.spec import PARTS, STAFF_ONLY_PARTS, SiteSpec
 from opsdocs.render.status.api import LIST_CAP
 from opsdocs.render.text import meta_text
 from tests.conftest import Run
@@ -81,12 +82,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 @pytest.fixture(scope="module")
 def public_site(project: Project) -> GeneratedSite:
-    return generate_site(project, NOW, "en", public=True, site_url="https://status.example.com/")
+    return generate_site(
+        project, NOW, SiteSpec(public=True, language="en", site_url="https://status.example.com/")
+    )
 
 
 @pytest.fixture(scope="module")
 def staff_site(project: Project) -> GeneratedSite:
-    return generate_site(project, NOW, "en", public=False, site_url="https://ops.example.com/")
+    return generate_site(
+        project, NOW, SiteSpec(public=False, language="en", site_url="https://ops.example.com/")
+    )
 
 
 def _text(site: GeneratedSite, path: str) -> str:
@@ -140,7 +145,9 @@ def test_maintenance_title_is_escaped(public_site: GeneratedSite, path: str) -> 
 
 def test_active_maintenance_title_is_escaped_on_the_status_page(project: Project) -> None:
     """While the window runs, the status page lists it at the top: still text."""
-    during = generate_site(project, datetime(2026, 12, 5, 3, 0, tzinfo=CHILE), "en", public=True)
+    during = generate_site(
+        project, datetime(2026, 12, 5, 3, 0, tzinfo=CHILE), SiteSpec(public=True, language="en")
+    )
     body = _text(during, "status/index.md").split("\n---\n", 1)[-1]
     page = lxml_html.fragment_fromstring(body, create_parent="div")
     assert page.xpath("//img") == [] and page.xpath("//*[@onerror]") == []
@@ -159,7 +166,9 @@ def test_maintenance_title_shows_as_written(public_site: GeneratedSite) -> None:
 def test_public_site_leaves_out_staff_only_parts_even_when_asked(project: Project) -> None:
     """``opsdocs generate --audience public`` with a configuration that enables every part (the
     staff site's) still writes no runbook, handbook, reliability or postmortem page."""
-    site = generate_site(project, NOW, "en", public=True, parts=frozenset({"status", *STAFF_ONLY_PARTS}))
+    site = generate_site(
+        project, NOW, SiteSpec(public=True, language="en", parts=frozenset({"status", *STAFF_ONLY_PARTS}))
+    )
     top = {planned.path.split("/")[0] for planned in site.plan}
     assert top & {"runbooks", "handbook", "reliability", "postmortems"} == set()
     assert "status" in top
@@ -302,7 +311,7 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSite:
             "message": "Upgrade.",
         }
         (root / "data" / "maintenance" / f"window-{n:02d}.yml").write_text(yaml.safe_dump(window))
-    return generate_site(read_project(root), NOW, "en", public=True)
+    return generate_site(read_project(root), NOW, SiteSpec(public=True, language="en"))
 
 
 def test_api_lists_are_capped_at_statuspage_50(crowded: GeneratedSite) -> None:

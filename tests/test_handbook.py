@@ -22,6 +22,7 @@ from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import directive_names, expand_directives
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.spec import SiteSpec
 
 REPO = Path(__file__).resolve().parent.parent
 LABELS = REPO / "plugins" / "opsdocs" / "render" / "labels"
@@ -44,7 +45,7 @@ PAGES = {
 
 
 def context(project: Project, language: str = "es") -> RenderContext:
-    return make_context(project, NOW, language, public=False, site_url="")
+    return make_context(project, NOW, SiteSpec(language=language))
 
 
 def handbook(project: Project, language: str = "es") -> SitePlan:

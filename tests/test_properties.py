@@ -19,8 +19,10 @@ from opsdocs.model import read_project
 from opsdocs.model.audience import public_view
 from opsdocs.problems import ProjectInvalid
 from opsdocs.render.context import make_context, relative_path
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status import StatusLayout, render_status
+from opsdocs.render.spec import SiteSpec
+from opsdocs.render.status import render_status
 
 FIXTURE = Path(__file__).parent / "fixtures" / "status_site"
 NOW = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
@@ -83,9 +85,11 @@ def test_valid_data_renders_parseable_json_and_no_internal_value(generated: list
     try:
         project = read_project(root)
         public = public_view(project)
-        ctx = make_context(public, NOW, "en", public=True, site_url="https://status.acme.test/")
+        ctx = make_context(
+            public, NOW, SiteSpec(public=True, language="en", site_url="https://status.acme.test/")
+        )
         plan = SitePlan()
-        snapshot = render_status(ctx, plan, StatusLayout(), "assets/opsdocs/", StatusOptions())
+        snapshot = render_status(ctx, plan, StatusPages(), "assets/opsdocs/", StatusOptions())
         for planned in plan:
             content = planned.content if isinstance(planned.content, bytes) else planned.content.encode()
             assert SECRET.encode() not in content, planned.path

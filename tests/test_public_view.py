@@ -63,11 +63,14 @@ def test_a_role_the_public_view_has_not_is_not_named_by_its_id(example: Project)
 
     from opsdocs.render.context import make_context
     from opsdocs.render.handbook.view import HandbookView
+    from opsdocs.render.spec import SiteSpec
 
     role = example.team.roles[0]
     now = datetime(2026, 11, 28, tzinfo=UTC)
-    staff = HandbookView(make_context(example, now, "en", public=False), "index.md")
-    public = HandbookView(make_context(public_view(example), now, "en", public=True), "index.md")
+    staff = HandbookView(make_context(example, now, SiteSpec(language="en")), "index.md")
+    public = HandbookView(
+        make_context(public_view(example), now, SiteSpec(public=True, language="en")), "index.md"
+    )
     assert staff.role_name(role.id) == role.name
     assert public.role_name(role.id) == ""
     assert public.role_names([role.id]) == []

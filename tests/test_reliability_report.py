@@ -34,6 +34,7 @@ from opsdocs.render.labels import catalog
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
+from opsdocs.render.spec import SiteSpec
 from tests.test_reliability_metrics import LOG, SEV1, SEV2
 
 SANTIAGO = ZoneInfo("America/Santiago")
@@ -205,7 +206,7 @@ class Rendered:
 
 
 def render_all(project: Project, now: datetime = EXAMPLE_NOW) -> Rendered:
-    ctx = make_context(project, now, "es", public=False)
+    ctx = make_context(project, now, SiteSpec(language="es"))
     plan = SitePlan()
     render_reliability(ctx, plan)
     render_postmortems(ctx, plan)

@@ -16,6 +16,7 @@ from opsdocs.model.audience import public_view
 from opsdocs.render.context import make_context
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.roadmap import render_roadmap
+from opsdocs.render.spec import SiteSpec
 from tests.sitebuild import build_site, tree
 
 FIXTURE = Path(__file__).parent / "fixtures" / "roadmap_site"
@@ -201,7 +202,9 @@ def test_same_data_and_now_give_the_same_bytes() -> None:
     now = datetime.fromisoformat(NOW)
 
     def render(public: bool) -> dict[str, str | bytes]:
-        ctx = make_context(public_view(project) if public else project, now, "en", public)
+        ctx = make_context(
+            public_view(project) if public else project, now, SiteSpec(public=public, language="en")
+        )
         plan = SitePlan()
         render_roadmap(ctx, plan)
         return {planned.path: planned.content for planned in plan}
@@ -212,7 +215,9 @@ def test_same_data_and_now_give_the_same_bytes() -> None:
 
 def test_spanish_target_periods_use_the_catalog() -> None:
     project = read_project(FIXTURE)
-    ctx = make_context(public_view(project), datetime.fromisoformat(NOW), "es", True)
+    ctx = make_context(
+        public_view(project), datetime.fromisoformat(NOW), SiteSpec(public=True, language="es")
+    )
     plan = SitePlan()
     render_roadmap(ctx, plan)
     assert "<dd data-target>T4 2026</dd>" in str(plan["roadmap/v2-0.md"].content)

@@ -23,6 +23,7 @@ from opsdocs.render.context import make_context
 from opsdocs.render.labels import catalog
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.spec import SiteSpec
 from opsdocs.render.status.badges import (
     COMPONENT_COLOURS,
     INDICATOR_COLOURS,
@@ -49,7 +50,7 @@ def render(root: Path = FIXTURE, now: datetime = NOW, language: str = "en") -> S
     """Every output of the three renderers for the project at ``root``, at ``now``."""
     project = read_project(root)
     snapshot = status_snapshot(project, now)
-    ctx = make_context(project, now, language, public=True, site_url=SITE)
+    ctx = make_context(project, now, SiteSpec(public=True, language=language, site_url=SITE))
     plan = SitePlan()
     render_feeds(ctx, snapshot, plan, INCIDENT_PAGE, MAINTENANCE_PAGE, prefix="status/")
     render_calendar(ctx, snapshot, plan, MAINTENANCE_PAGE, prefix="status/")

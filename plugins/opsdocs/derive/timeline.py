@@ -31,11 +31,6 @@ class Interval:
     source_id: str
     """Id of the incident or maintenance window that set the status."""
 
-    @property
-    def is_maintenance(self) -> bool:
-        """Whether a maintenance window, not an incident, set the status."""
-        return self.status == ComponentStatus.under_maintenance
-
 
 def maintenance_intervals(window: MaintenanceWindow, now: datetime) -> list[Interval]:
     """``under_maintenance`` for each of the window's components, once the window has begun."""

@@ -29,13 +29,6 @@ class UptimePolicy:
         return 0.0
 
 
-def weight_problem(weight: float) -> str | None:
-    """Why ``weight`` cannot be a ``partial_outage_weight`` (a share of downtime), or None."""
-    if not isinstance(weight, bool) and 0.0 <= weight <= 1.0:
-        return None
-    return f"partial_outage_weight must be between 0 and 1, not {weight}"
-
-
 def downtime(segments: list[Segment], policy: UptimePolicy) -> timedelta:
     """Weighted downtime of already-merged segments."""
     seconds = sum((s.end - s.start).total_seconds() * policy.weight(s.status) for s in segments)

@@ -54,10 +54,6 @@ class SourceDoc:
         line, column = self.locate(field_path)
         return Problem(self.path, line, column, message, level)  # type: ignore[arg-type]
 
-    def at(self, prefix: FieldPath) -> SourceRef:
-        """A reference to the value at ``prefix``, for records that come from part of a file."""
-        return SourceRef(self, prefix)
-
 
 @dataclass(frozen=True)
 class SourceRef:

@@ -1,5 +1,6 @@
-"""The ``opsdocs`` plugin: project settings, validation, audience filtering, safe page meta,
-live reload."""
+"""The ``opsdocs`` plugin: loads and checks the project, reads the site's description from the
+configuration, renders every part the site has, keeps internal pages off the public site,
+makes page meta safe, and swaps the built site in only when the build succeeds."""
 
 from __future__ import annotations
 
@@ -7,27 +8,28 @@ import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from opsdocs.collector import collector_paused
+from opsdocs.mkdocs_plugins.options import ProjectSettings
 from opsdocs.mkdocs_plugins.shared import (
-    ProjectSettings,
-    add_assets,
-    enabled_parts,
+    add_plan,
     keep_between_builds,
     load_for_build,
     log,
+    note_overdue,
     unlisted_pages,
-    use_stylesheet,
+    use_stylesheets,
     without_pages,
 )
 from opsdocs.mkdocs_plugins.staging import Staging
-from opsdocs.mkdocs_plugins.status import status_options
 from opsdocs.model.runbooks import page_is_public
-from opsdocs.render.assets import stylesheets
-from opsdocs.render.home import HOME, home_links, render_home
+from opsdocs.render.assets import ASSET_ROOT, stylesheets
+from opsdocs.render.generate import generate_site
 from opsdocs.render.text import heading_title, safe_front_matter
 
 
@@ -53,46 +55,49 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             # MkDocs stamps the sitemap with the clock; a fixed OPSDOCS_NOW must fix that too,
             # so that two builds of the same inputs are byte-identical.
             os.environ["SOURCE_DATE_EPOCH"] = str(int(data.now.timestamp()))
-        use_stylesheet(config)
+        use_stylesheets(config, tuple(ASSET_ROOT + name for name in stylesheets(data.spec.parts)))
         if self._stage:
             self._staging = Staging.start(config)
         return config
 
-    # Runs last, so that generated pages marked internal are dropped too, the shared
-    # stylesheet is added once whichever feature plugins are enabled, and every generated
-    # detail page is known before MkDocs reads the nav.
-    @event_priority(-100)
+    # Runs before other plugins' ``on_files``, so they see the generated pages too.
+    @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         data = load_for_build(config)
-        add_assets(files, config, stylesheets())
+        pages_root = data.root / data.layout.docs_dir
+        pages = set()
+        for file in list(files):
+            # Only hand-written pages of the project carry front matter the model read.
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            if source is None or not source.is_relative_to(pages_root):
+                continue
+            src = source.relative_to(pages_root).as_posix()
+            if data.public and not page_is_public(data.project.pages.get(src)):
+                files.remove(file)
+            elif file.is_documentation_page():
+                pages.add(src)
+        with collector_paused():  # rendering a large history allocates without making cycles
+            data.site = generate_site(data.project, data.now, data.spec, pages=pages)
+        note_overdue(data.site.notes)
+        add_plan(data.site.plan, files, config, data.public)
         self._keep_out_of_nav(files, config)
-        if data.public:
-            pages_root = data.root / data.layout.docs_dir
-            for file in list(files):
-                # Only hand-written pages of the project carry front matter; a generated page at
-                # the same path (the standalone status page at index.md) is not one of them.
-                source = Path(file.abs_src_path) if file.abs_src_path else None
-                if source is None or not source.is_relative_to(pages_root):
-                    continue
-                meta = data.project.pages.get(source.relative_to(pages_root).as_posix())
-                if not page_is_public(meta):
-                    files.remove(file)
-        if files.get_file_from_path(HOME) is None:
-            # No page at / (the public site drops the staff home): one from the data, so the
-            # logo, a bare address and the API's page.url lead somewhere.
-            status = config.plugins.get("opsdocs/status")
-            root = "" if status is not None and status.config.standalone else "status/"
-            links = home_links(enabled_parts(config, data.public), root)
-            home = render_home(data.context, data.snapshot(status_options(config)), links)
-            files.append(File.generated(config, HOME, content=home))
         return files
 
     # Runs first, so every plugin and the theme see the page's meta as it is made safe: the
     # theme prints a title or a description as it is, into <title> and attributes.
+    # Directives are expanded and help articles decorated here too, before other plugins.
     @event_priority(100)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         page.meta.update(safe_front_matter(page.meta))
-        return markdown
+        data = load_for_build(config)
+        if data.site is None:
+            return markdown
+        body, problems = data.site.body(page.file.src_uri, markdown)
+        if problems:
+            # The project's pages were checked before the build began (``load_for_build``);
+            # this is a page from elsewhere, and nothing internal may reach it.
+            raise PluginError("opsdocs: " + "\n".join(f"{data.layout.docs_dir}/{p}" for p in problems))
+        return body
 
     # Runs last, once the page is rendered and MkDocs has its title from its first heading: a
     # page without a title in its front matter gets that one, made safe, since the theme

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import logging
-from abc import abstractmethod
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -20,73 +15,43 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from opsdocs.clock import ClockError, build_now, now_is_fixed
 from opsdocs.collector import collector_paused
-from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
+from opsdocs.mkdocs_plugins.options import (
+    FeatureConfig,
+    ProjectSettings,
+    no_parts_problem,
+    plugin_name,
+    site_spec,
+    validated,
+)
 from opsdocs.model import Layout, Project, read_project
-from opsdocs.model.audience import public_view
 from opsdocs.model.future_dates import future_dated
 from opsdocs.problems import ProjectInvalid, format_problems
-from opsdocs.render.assets import ASSET_ROOT, read_asset, stylesheets
-from opsdocs.render.context import RenderContext, make_context
+from opsdocs.render.generate import GeneratedSite
 from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.site import PARTS, STAFF_ONLY_PARTS
+from opsdocs.render.spec import PARTS, SiteSpec
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
 
 
-class ProjectSettings(Config):
-    """Options of the ``opsdocs`` plugin, shared by every ``opsdocs/*`` plugin."""
-
-    audience = c.Choice(("staff", "public"), default="staff")
-    data_dir = c.Type(str, default="data")
-    runbooks_dir = c.Type(str, default="runbooks")
-    docs_dir = c.Optional(c.Type(str))
-    """The project's hand-written pages, which data links to; defaults to MkDocs' ``docs_dir``."""
-    labels = c.Type(dict, default={})
-
-
 @dataclass
 class BuildData:
-    """The project as loaded for one build, with the settings and ``now`` of that build."""
+    """The project as loaded for one build, with the settings, the site's description and
+    ``now`` of that build."""
 
     project: Project
     settings: ProjectSettings
     root: Path
     layout: Layout
     now: datetime
-    config: MkDocsConfig = field(repr=False)
-    _snapshots: dict[StatusOptions, StatusSnapshot] = field(default_factory=dict, repr=False)
+    spec: SiteSpec
+    site: GeneratedSite | None = field(default=None, repr=False)
+    """The site's generated part, once the ``opsdocs`` plugin rendered it (``on_files``)."""
 
     @property
     def public(self) -> bool:
         """Whether this build is the public site."""
-        return self.settings.audience == "public"
-
-    @cached_property
-    def view(self) -> Project:
-        """What this site may show: the public view on the public site, everything on staff."""
-        return public_view(self.project) if self.public else self.project
-
-    def snapshot(self, options: StatusOptions | None = None) -> StatusSnapshot:
-        """The status at ``now`` for this site, computed once per set of options."""
-        options = options or StatusOptions()
-        if options not in self._snapshots:
-            self._snapshots[options] = status_snapshot(self.view, self.now, options)
-        return self._snapshots[options]
-
-    @cached_property
-    def context(self) -> RenderContext:
-        """The render context of this build."""
-        theme_language = self.config.theme.get("language") or self.project.site.language
-        return make_context(
-            self.view,
-            self.now,
-            language=str(theme_language),
-            public=self.public,
-            label_overrides={str(k): str(v) for k, v in self.settings.labels.items()},
-            site_url=self.config.site_url or "",
-            directory_urls=bool(self.config.use_directory_urls),
-        )
+        return self.spec.public
 
 
 _projects: dict[tuple[object, ...], Project] = {}
@@ -109,10 +74,26 @@ def settings_of(config: MkDocsConfig) -> ProjectSettings:
     plugin = config.plugins.get("opsdocs")
     if plugin is not None:
         return plugin.config  # type: ignore[return-value]
-    defaults = ProjectSettings()
-    defaults.load_dict({})
-    defaults.validate()
-    return defaults
+    return validated(ProjectSettings, {}, "opsdocs")  # type: ignore[return-value]
+
+
+def spec_of(config: MkDocsConfig, settings: ProjectSettings, pages_dir: str) -> SiteSpec:
+    """The site this MkDocs configuration describes, read as ``opsdocs generate`` reads it."""
+    features = {
+        part: plugin.config for part in PARTS if (plugin := config.plugins.get(plugin_name(part))) is not None
+    }
+    if not features:
+        raise PluginError(f"opsdocs: {no_parts_problem(Path(config.config_file_path))}")
+    custom_dir = config.theme.custom_dir
+    return site_spec(
+        settings,
+        features,
+        language=str(config.theme.get("language") or ""),
+        site_url=config.site_url or "",
+        directory_urls=bool(config.use_directory_urls),
+        pages_dir=pages_dir,
+        custom_dir=Path(custom_dir) if custom_dir else None,
+    )
 
 
 def _fingerprint(folders: list[Path]) -> tuple[object, ...]:
@@ -182,7 +163,7 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
         # publishes the status page must not stop on it (``opsdocs validate`` says it too).
         for warning in future_dated(project, now):
             log.info(str(warning))
-    data = BuildData(project, settings, root, layout, now, config)
+    data = BuildData(project, settings, root, layout, now, spec_of(config, settings, layout.docs_dir))
     problems = directive_problems(data.project, layout.docs_dir)
     if problems:
         raise PluginError("opsdocs: the data has problems:\n" + format_problems(problems))
@@ -229,79 +210,30 @@ _GONE = object()
 """A nav entry ``without_pages`` removed."""
 
 
-def add_assets(files: Files, config: MkDocsConfig, names: tuple[str, ...]) -> None:
-    """Copy the plugins' shipped assets (stylesheet, scripts) into the site, once."""
-    for name in names:
-        path = ASSET_ROOT + name
-        if files.get_file_from_path(path) is None:
-            files.append(File.generated(config, path, content=read_asset(name)))
-
-
-def use_stylesheet(config: MkDocsConfig) -> None:
-    """Link the plugins' stylesheets from every page."""
-    for name in stylesheets():
-        href = ASSET_ROOT + name
+def use_stylesheets(config: MkDocsConfig, names: tuple[str, ...]) -> None:
+    """Link the plugins' stylesheets (paths in the site) from every page."""
+    for href in names:
         if href not in config.extra_css:
             config.extra_css.append(href)
 
 
-def note_overdue(problems: Iterable[object]) -> None:
+def note_overdue(notes: list[str]) -> None:
     """Print what is overdue on the staff site at INFO level: staff see it in the build log,
     and it can never fail a ``--strict`` build (``opsdocs check`` is the check that fails)."""
-    for problem in problems:
-        log.info(f"opsdocs: overdue, see `opsdocs check`: {problem}")
+    for note in notes:
+        log.info(f"opsdocs: overdue, see `opsdocs check`: {note}")
 
 
-class FeatureConfig(Config):
-    """Options every feature plugin has."""
-
-    enabled = c.Type(bool, default=True)
-
-
-class GeneratingPlugin(BasePlugin[FeatureConfig]):
-    """A feature plugin: it loads the shared project when MkDocs reads its configuration (so bad
-    data stops the build before anything is written), then renders its part of the site plan
-    and hands it to MkDocs with the other files. Subclasses say only what they render.
-
-    ``GeneratingPlugin[SomeConfig]`` gives a subclass its own options, as ``BasePlugin`` does.
-    """
-
-    staff_only: ClassVar[bool] = False
-    """Whether the plugin's pages exist on the staff site only."""
-    assets: ClassVar[tuple[str, ...]] = ()
-    """Shipped files (scripts) the pages need."""
+class FeaturePlugin(BasePlugin[FeatureConfig]):
+    """A part's plugin: its options only. The ``opsdocs`` plugin reads them into the site's
+    description and renders every part; without it listed, nothing would, so that stops the
+    build. ``FeaturePlugin[SomeConfig]`` gives a part its own options, as ``BasePlugin`` does."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if self.config.enabled:
-            load_for_build(config)
+        if "opsdocs" not in config.plugins:
+            name = next((key for key, plugin in config.plugins.items() if plugin is self), "opsdocs/…")
+            raise PluginError(
+                f"{name}: the `opsdocs` plugin is not listed in `plugins`; it loads the data and "
+                f"renders every part. Add `opsdocs: {{}}` to `plugins`, before {name}"
+            )
         return config
-
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if not self.config.enabled:
-            return files
-        data = load_for_build(config)
-        if self.staff_only and data.public:
-            return files
-        plan = SitePlan()
-        with collector_paused():  # rendering a large history allocates without making cycles
-            warnings = list(self.render(data, plan, config))
-        for warning in warnings:
-            log.warning(str(warning))
-        add_plan(plan, files, config, data.public)
-        add_assets(files, config, self.assets)
-        return files
-
-    @abstractmethod
-    def render(self, data: BuildData, plan: SitePlan, config: MkDocsConfig) -> Iterable[object]:
-        """Add this plugin's pages and files to ``plan``; return warnings for the build log."""
-
-
-def enabled_parts(config: MkDocsConfig, public: bool) -> frozenset[str]:
-    """The parts this site has: its feature plugins listed and enabled, less the staff-only
-    parts on the public site."""
-    parts = set()
-    for part in PARTS:
-        plugin = config.plugins.get(f"opsdocs/{part}")
-        if plugin is not None and plugin.config.enabled:
-            parts.add(part)
-    return frozenset(parts - STAFF_ONLY_PARTS if public else parts)

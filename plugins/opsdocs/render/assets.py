@@ -11,10 +11,16 @@ SCRIPTS = ("status.js",)
 """Shipped scripts (the status page's optional refresh)."""
 
 
-def stylesheets() -> tuple[str, ...]:
-    """The shipped stylesheets, by name; every page links all of them."""
+PART_STYLESHEETS = {"reliability.css": "handbook"}
+"""Stylesheets only a part's pages use, by the part: a site without it does not ship them."""
+
+
+def stylesheets(parts: frozenset[str] | None = None) -> tuple[str, ...]:
+    """The shipped stylesheets a site with ``parts`` needs, by name (all when ``None``);
+    every page links all of them."""
     folder = resources.files("opsdocs.render") / "assets"
-    return tuple(sorted(item.name for item in folder.iterdir() if item.name.endswith(".css")))
+    names = sorted(item.name for item in folder.iterdir() if item.name.endswith(".css"))
+    return tuple(n for n in names if parts is None or PART_STYLESHEETS.get(n) in (None, *parts))
 
 
 def read_asset(name: str) -> bytes:

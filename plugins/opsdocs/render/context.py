@@ -1,4 +1,5 @@
-"""What every renderer needs: the (possibly public) project, ``now``, labels, dates, URLs."""
+"""What every renderer needs: the (possibly public) project, ``now``, the site's description,
+labels, dates and links."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 
 from opsdocs.render.dates import DateFormatter
 from opsdocs.render.labels import Labels
+from opsdocs.render.paths import SitePaths
+from opsdocs.render.spec import SiteSpec
 
 if TYPE_CHECKING:
     from opsdocs.model.project import Project
@@ -20,12 +23,28 @@ class RenderContext:
 
     project: Project
     now: datetime
+    spec: SiteSpec
     labels: Labels
     dates: DateFormatter
-    public: bool
-    site_url: str = ""
-    """Absolute address of the site, ending with '/', or '' when unknown."""
-    directory_urls: bool = True
+
+    @property
+    def public(self) -> bool:
+        """Whether this is the public site (``project`` is then the public view)."""
+        return self.spec.public
+
+    @property
+    def paths(self) -> SitePaths:
+        """Where this site's parts put their pages; ``None`` for a part it lacks."""
+        return self.spec.paths
+
+    @property
+    def site_url(self) -> str:
+        """Absolute address of the site, ending with '/', or '' when unknown."""
+        return self.spec.site_url
+
+    @property
+    def directory_urls(self) -> bool:
+        return self.spec.directory_urls
 
     def page_url(self, src: str) -> str:
         """The site-relative URL of the page built from ``src`` (``status/index.md`` -> ``status/``)."""
@@ -66,23 +85,14 @@ def relative_path(path: str, start: str) -> str:
     return "/".join([".."] * (len(base) - common) + to[common:]) or "."
 
 
-def make_context(
-    project: Project,
-    now: datetime,
-    language: str,
-    public: bool,
-    label_overrides: dict[str, str] | None = None,
-    site_url: str = "",
-    directory_urls: bool = True,
-) -> RenderContext:
-    """A render context; on the public site ``project`` must already be the public view."""
-    site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+def make_context(project: Project, now: datetime, spec: SiteSpec) -> RenderContext:
+    """The render context of the site ``spec`` describes; on the public site ``project`` must
+    already be the public view."""
+    language = spec.language or project.site.language
     return RenderContext(
         project=project,
         now=now,
-        labels=Labels(language, label_overrides),
+        spec=spec,
+        labels=Labels(language, dict(spec.labels)),
         dates=DateFormatter(language, project.site.zone),
-        public=public,
-        site_url=site_url,
-        directory_urls=directory_urls,
     )

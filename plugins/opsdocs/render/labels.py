@@ -36,12 +36,6 @@ def catalog(language: str) -> dict[str, str]:
     return labels
 
 
-def shipped_languages() -> list[str]:
-    """Languages with a shipped catalog."""
-    folder = resources.files("opsdocs.render") / "labels"
-    return sorted(item.name for item in folder.iterdir() if item.is_dir() and not item.name.startswith("_"))
-
-
 class Labels:
     """Labels in one language: the language's catalog, then English, then the overrides on top."""
 

@@ -44,11 +44,6 @@ class SitePlan:
         the navigation."""
         self._add(PlannedFile(path, content, audience, listed))
 
-    def merge(self, other: SitePlan) -> None:
-        """Add every file of ``other``."""
-        for planned in other:
-            self._add(planned)
-
     def _add(self, planned: PlannedFile) -> None:
         if planned.path in self._files:
             raise ValueError(f"two generated files at {planned.path}")

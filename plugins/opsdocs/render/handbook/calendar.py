@@ -18,7 +18,7 @@ from opsdocs.model.cycle import Cadence
 from opsdocs.render.context import RenderContext
 from opsdocs.render.handbook.view import CALENDAR_PATH, HandbookView
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status.feeds import absolute_context
+from opsdocs.render.urls import absolute_context
 
 RECURRENCE: dict[Frequency, dict[str, object] | None] = {
     Frequency.daily: {"freq": "DAILY"},

@@ -74,8 +74,9 @@ class HandbookView:
 
     @property
     def calendar_link(self) -> str:
-        """The maintenance cycle's iCalendar file, from this page."""
-        return self.link(CALENDAR_PATH)
+        """The maintenance cycle's iCalendar file, from this page; '' on a site without the
+        handbook part, which writes it."""
+        return self.link(CALENDAR_PATH) if self.ctx.paths.handbook is not None else ""
 
     def site_href(self, target: str) -> str | None:
         """A link to ``target``: an http(s) address as it is, a site path relative to this
@@ -89,6 +90,8 @@ class HandbookView:
         if scheme or target.startswith(("/", "\\")):
             return None
         path, _, anchor = target.partition("#")
+        if self.ctx.paths.lacks(path):
+            return None
         href = self.link(path) if path else ""
         return f"{href}#{anchor}" if anchor else href
 

@@ -110,6 +110,8 @@ class HelpCenter:
         if not target or scheme or target.startswith(("/", "\\")):
             return None
         path, _, anchor = target.partition("#")
+        if self.ctx.paths.lacks(path):
+            return None
         return self.link(from_src, path, anchor) if path else f"#{anchor}"
 
     def channel_href(self, from_src: str, channel: Channel) -> str | None:

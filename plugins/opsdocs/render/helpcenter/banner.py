@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.render.context import RenderContext
-from opsdocs.render.status.site import IMPACT_ICONS
+from opsdocs.render.icons import IMPACT_ICONS
 from opsdocs.render.templates import render
 
 

@@ -8,6 +8,6 @@
 from __future__ import annotations
 
 from opsdocs.render.reliability.postmortems import render_postmortems
-from opsdocs.render.reliability.report import POSTMORTEMS, REPORT, postmortem_page, render_reliability
+from opsdocs.render.reliability.report import POSTMORTEMS, REPORT, render_reliability
 
-__all__ = ["POSTMORTEMS", "REPORT", "postmortem_page", "render_postmortems", "render_reliability"]
+__all__ = ["POSTMORTEMS", "REPORT", "render_postmortems", "render_reliability"]

@@ -15,9 +15,9 @@ from opsdocs.model.incidents import ActionItem
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
+from opsdocs.render.paths import ReliabilityPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.reliability.report import OVERDUE_ICON, POSTMORTEMS, REPORT, postmortem_page
-from opsdocs.render.status.site import StatusLayout
+from opsdocs.render.reliability.report import OVERDUE_ICON, POSTMORTEMS, REPORT
 from opsdocs.render.templates import render
 
 _SAFE_SCHEMES = ("https://", "http://")
@@ -51,10 +51,10 @@ def _web_link(value: str) -> str:
     return text if text.lower().startswith(_SAFE_SCHEMES) else ""
 
 
-def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout | None = None) -> None:
+def render_postmortems(ctx: RenderContext, plan: SitePlan) -> None:
     """Add an internal page per postmortem, ``postmortems/<incident id>.md``, and
     ``postmortems/index.md`` listing them newest first."""
-    status = status or StatusLayout()
+    status = ctx.paths.status
     project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
     severities = {s.id: s for s in project.severities.severities}
     roles = {r.id: r.name for r in project.team.roles}
@@ -66,7 +66,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout 
         facts = incident_facts(incident, severities, now)
         if postmortem is None or facts is None:
             continue
-        path = postmortem_page(incident.id)
+        path = ReliabilityPages.postmortem(incident.id)
         actions = [
             ActionRow(item, roles.get(item.owner, ""), is_overdue(item, today), _web_link(item.link))
             for item in postmortem.action_items
@@ -80,7 +80,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan, status: StatusLayout 
             render_markdown=render_markdown,
             timeline=sorted(postmortem.timeline, key=lambda entry: entry.at),
             actions=actions,
-            incident_link=ctx.link(path, status.incident.format(id=incident.id)),
+            incident_link=ctx.link(path, status.incident(incident.id)) if status is not None else "",
             index_link=ctx.link(path, POSTMORTEMS),
             report_link=ctx.link(path, REPORT),
             **common,

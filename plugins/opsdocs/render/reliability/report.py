@@ -27,13 +27,13 @@ from opsdocs.model.kpis import Measure
 from opsdocs.model.severities import Severity
 from opsdocs.render.context import RenderContext
 from opsdocs.render.pages import front_matter
+from opsdocs.render.paths import ReliabilityPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability.charts import SHAPES, Bar, Dot, Series, stacked_bars, target_dots
-from opsdocs.render.status.site import StatusLayout
 from opsdocs.render.templates import render
 
-REPORT = "reliability/index.md"
-POSTMORTEMS = "postmortems/index.md"
+REPORT = ReliabilityPages.report
+POSTMORTEMS = ReliabilityPages.postmortems
 WINDOWS = (30, 90, 365)
 """Days of each window the report covers."""
 MONTHS = 12
@@ -43,11 +43,6 @@ OVERDUE_ICON = "✕"
 DOT_GLYPHS = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆"}
 """Text glyphs of the chart markers, for the legends."""
 BAR_GLYPHS = dict.fromkeys(DOT_GLYPHS, "■")
-
-
-def postmortem_page(incident_id: str) -> str:
-    """Path of an incident's postmortem page."""
-    return f"postmortems/{incident_id}.md"
 
 
 @dataclass(frozen=True)
@@ -182,11 +177,10 @@ def render_reliability(
     ctx: RenderContext,
     plan: SitePlan,
     partial_outage_weight: float = 0.3,
-    status: StatusLayout | None = None,
 ) -> None:
     """Add the internal page ``reliability/index.md`` to ``plan``. Overdue postmortem action
     items are listed on it; they are never a build warning (see ``opsdocs.hygiene``)."""
-    status = status or StatusLayout()
+    status = ctx.paths.status
     project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
     zone = project.site.zone
     severities = sorted(project.severities.severities, key=lambda s: s.level)
@@ -196,10 +190,15 @@ def render_reliability(
     has_postmortem = {i.id for i in project.incidents if i.postmortem is not None and i.started_at <= now}
 
     def incident_link(incident_id: str) -> str:
-        return ctx.link(REPORT, status.incident.format(id=incident_id))
+        """The incident's page, or '' on a site without status pages."""
+        return ctx.link(REPORT, status.incident(incident_id)) if status is not None else ""
 
     def postmortem_link(incident_id: str) -> str:
-        return ctx.link(REPORT, postmortem_page(incident_id)) if incident_id in has_postmortem else ""
+        return (
+            ctx.link(REPORT, ReliabilityPages.postmortem(incident_id))
+            if incident_id in has_postmortem
+            else ""
+        )
 
     def percent(value: float) -> str:
         return labels("reliability.percent", value=f"{value:.0f}")
@@ -262,7 +261,7 @@ def render_reliability(
         bar_glyphs=BAR_GLYPHS,
         uptime_kpi=uptimes.kpi,
         partial_weight=f"{partial_outage_weight:g}",
-        status_link=ctx.link(REPORT, status.index),
+        status_link=ctx.link(REPORT, status.index) if status is not None else "",
     )
     plan.add(REPORT, front_matter(labels("reliability.title"), hide=["toc"]) + page, Audience.internal)
 

@@ -22,9 +22,9 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status.feeds import GENERATOR, absolute_context
 from opsdocs.render.templates import render
 from opsdocs.render.text import plain_meta_text
+from opsdocs.render.urls import GENERATOR, absolute_context
 
 STATUS_ORDER = (
     ItemStatus.exploring,

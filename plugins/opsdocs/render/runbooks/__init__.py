@@ -13,26 +13,21 @@ from opsdocs.derive.runbooks import ReviewState, RunbookFacts, runbook_facts
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
 from opsdocs.render.context import RenderContext
+from opsdocs.render.icons import COMPONENT_ICONS
 from opsdocs.render.pages import edit_url, front_matter
+from opsdocs.render.paths import RunbookPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status.site import COMPONENT_ICONS, StatusLayout
 from opsdocs.render.templates import render
 
 STATE_ICONS = {ReviewState.ok: "✓", ReviewState.due_soon: "!", ReviewState.overdue: "✕"}
 _FIRST_HEADING = re.compile(r"\A\s*(# [^\n]*)\n", re.MULTILINE)
 
 
-def runbook_page(runbook_id: str) -> str:
-    """Path of a runbook's page."""
-    return f"runbooks/{runbook_id}.md"
-
-
-def render_runbooks(
-    ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot, status: StatusLayout
-) -> None:
+def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot) -> None:
     """Add every runbook page and the index to ``plan``. An overdue review is marked on the
     runbook's page and in the index; it is never a build warning (see ``opsdocs.hygiene``)."""
     project = ctx.project
+    status, handbook = ctx.paths.status, ctx.paths.handbook
     facts = runbook_facts(project.runbooks, project.incidents, ctx.now, project.site.zone)
     severities = {s.id: s for s in project.severities.severities}
     components = {c.component.id: c for c in snapshot.components}
@@ -42,7 +37,7 @@ def render_runbooks(
     common = {"labels": ctx.labels, "dates": ctx.dates, "state_icons": STATE_ICONS, "icons": COMPONENT_ICONS}
     for fact in facts:
         meta = fact.runbook.meta
-        path = runbook_page(meta.id)
+        path = RunbookPages.runbook(meta.id)
         contacts = [c for c in project.contacts.contacts if c.role == meta.owner]
         if on_call is not None:
             contacts += [
@@ -56,14 +51,21 @@ def render_runbooks(
             severities=[severities[s] for s in meta.severities if s in severities],
             contacts=[(c, people.get(c.person) if c.person else None) for c in contacts],
             people=[p for p in project.team.people if meta.owner in p.roles],
-            contacts_link=ctx.link(path, "handbook/contacts.md"),
+            contacts_link=ctx.link(path, handbook.contacts) if handbook is not None else "",
             components=[
-                (components[c], ctx.link(path, status.index) + f"#component-{c}")
+                (
+                    components[c],
+                    ctx.link(path, status.index) + f"#component-{c}" if status is not None else "",
+                )
                 for c in meta.components
                 if c in components
             ],
             incidents=[
-                (i, ctx.link(path, status.incident.format(id=i.id)), severities.get(i.severity))
+                (
+                    i,
+                    ctx.link(path, status.incident(i.id)) if status is not None else "",
+                    severities.get(i.severity),
+                )
                 for i in fact.incidents
             ],
             edit=edit_url(project.site.repository_url, project.site.edit_uri, fact.runbook.path),
@@ -85,8 +87,8 @@ def _render_index(
     ctx: RenderContext, plan: SitePlan, facts: list[RunbookFacts], common: dict[str, object]
 ) -> None:
     project = ctx.project
-    path = "runbooks/index.md"
-    link = {f.id: ctx.link(path, runbook_page(f.id)) for f in facts}
+    path = RunbookPages.index
+    link = {f.id: ctx.link(path, RunbookPages.runbook(f.id)) for f in facts}
     by_component = []
     for component in project.components.all_components():
         own = [f for f in facts if component.id in f.runbook.meta.components]

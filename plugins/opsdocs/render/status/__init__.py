@@ -2,40 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
 from opsdocs.model.base import Audience
 from opsdocs.render.context import RenderContext
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status.api import ApiLanguage, render_api
+from opsdocs.render.spec import StatusRendering
+from opsdocs.render.status.api import render_api
 from opsdocs.render.status.badges import render_badges
 from opsdocs.render.status.calendar import render_calendar
 from opsdocs.render.status.feeds import render_feeds
 from opsdocs.render.status.hosting import HEADERS_FILE, headers_file
-from opsdocs.render.status.site import STALE_AFTER_MINUTES, StatusLayout, render_status_site
+from opsdocs.render.status.site import render_status_site
 
-__all__ = ["ApiLanguage", "StatusLayout", "StatusRendering", "render_status"]
-
-
-@dataclass(frozen=True)
-class StatusRendering:
-    """How the status outputs are written, beside what they show (``StatusOptions``)."""
-
-    search_history: bool = False
-    """Whether incident, maintenance and history pages go in the search index. Off by default:
-    the index is what a visitor's first visit downloads, and these pages are most of it."""
-    api_language: ApiLanguage = ApiLanguage.statuspage
-    """The language of the API's fixed texts: Statuspage's English strings, which clients
-    match, or the site's."""
-    stale_after_minutes: int = STALE_AFTER_MINUTES
-    """The page's script warns visitors once the data it shows is older than this."""
+__all__ = ["render_status"]
 
 
 def render_status(
     ctx: RenderContext,
     plan: SitePlan,
-    layout: StatusLayout,
+    layout: StatusPages,
     asset_root: str,
     options: StatusOptions,
     snapshot: StatusSnapshot | None = None,
@@ -55,9 +41,16 @@ def render_status(
         search_history=rendering.search_history,
         stale_after_minutes=rendering.stale_after_minutes,
     )
-    render_api(ctx, snapshot, plan, layout.incident, layout.maintenance, language=rendering.api_language)
-    render_feeds(ctx, snapshot, plan, layout.incident, layout.maintenance, prefix=layout.root)
-    render_calendar(ctx, snapshot, plan, layout.maintenance, prefix=layout.root)
+    render_api(
+        ctx,
+        snapshot,
+        plan,
+        layout.incident_pattern,
+        layout.maintenance_pattern,
+        language=rendering.api_language,
+    )
+    render_feeds(ctx, snapshot, plan, layout.incident_pattern, layout.maintenance_pattern, prefix=layout.root)
+    render_calendar(ctx, snapshot, plan, layout.maintenance_pattern, prefix=layout.root)
     render_badges(ctx, snapshot, plan, prefix=layout.root)
     if ctx.public:  # the host configuration of the public site; the staff site's host is its own
         plan.add(HEADERS_FILE, headers_file(layout.root), Audience.public)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Any
 
 from opsdocs.derive.incidents import IncidentFacts
@@ -19,16 +18,7 @@ from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
-
-
-class ApiLanguage(StrEnum):
-    """Which language the API's fixed texts are in."""
-
-    statuspage = "statuspage"
-    """Statuspage's own English strings: bots and widgets match them ("All Systems Operational")."""
-    site = "site"
-    """The site's language, as on the pages."""
-
+from opsdocs.render.spec import ApiLanguage
 
 STATUSPAGE_DESCRIPTIONS = {
     "none": "All Systems Operational",
@@ -41,17 +31,6 @@ STATUSPAGE_DESCRIPTIONS = {
 
 LIST_CAP = 50
 """Statuspage lists the 50 most recent incidents and maintenances."""
-
-API_PATHS = (
-    "api/v2/summary.json",
-    "api/v2/status.json",
-    "api/v2/components.json",
-    "api/v2/incidents.json",
-    "api/v2/incidents/unresolved.json",
-    "api/v2/scheduled-maintenances.json",
-    "api/v2/scheduled-maintenances/upcoming.json",
-    "api/v2/scheduled-maintenances/active.json",
-)
 
 
 def timestamp(moment: datetime | None) -> str | None:

@@ -19,7 +19,7 @@ from opsdocs.model.maintenance import MaintenanceWindow
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.status.feeds import absolute_context
+from opsdocs.render.urls import absolute_context
 
 
 def _event(

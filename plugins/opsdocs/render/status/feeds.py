@@ -11,7 +11,7 @@ removed (readers often show an RSS title as HTML); an item's content is sanitize
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
 
@@ -24,12 +24,10 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.text import plain_meta_text
+from opsdocs.render.urls import GENERATOR, absolute_context
 
 FEED_CAP = 50
 """The feeds list the 50 most recent items, as Statuspage's do."""
-
-GENERATOR = "opsdocs"
-"""Generator named in the feeds: no version, no address, so nothing changes between builds."""
 
 
 @dataclass(frozen=True)
@@ -41,17 +39,6 @@ class FeedItem:
     title: str
     link: str
     html: str
-
-
-def absolute_context(ctx: RenderContext) -> RenderContext:
-    """``ctx``, with the site's address from ``site.yml`` when the build gave none.
-
-    Feeds and calendars are read outside the site, so their links must be absolute.
-    """
-    if ctx.site_url:
-        return ctx
-    url = str(ctx.project.site.url)
-    return replace(ctx, site_url=url if url.endswith("/") else url + "/")
 
 
 def feed_items(

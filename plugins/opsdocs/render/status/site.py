@@ -15,56 +15,17 @@ from opsdocs.model.base import Audience
 from opsdocs.model.components import ComponentGroup
 from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.render.context import RenderContext
+from opsdocs.render.icons import COMPONENT_ICONS, IMPACT_ICONS
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter, script_json
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.spec import STALE_AFTER_MINUTES
 from opsdocs.render.templates import render
 
-COMPONENT_ICONS = {
-    "operational": "✓",
-    "degraded_performance": "!",
-    "partial_outage": "◐",
-    "major_outage": "✕",
-    "under_maintenance": "⚙",
-}
-IMPACT_ICONS = {"none": "✓", "minor": "!", "major": "◐", "critical": "✕", "maintenance": "⚙"}
 HISTORY_PAGE_SIZE = 50
 RECENT_ON_STATUS_PAGE = 10
 UPCOMING_ON_STATUS_PAGE = 5
-STALE_AFTER_MINUTES = 60
-"""Default of ``stale_after_minutes``: scheduled builds run late, often by an hour."""
-
-
-def stale_after_problem(minutes: object) -> str | None:
-    """Why ``minutes`` is not a usable ``stale_after_minutes``, or None."""
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 1:
-        return f"stale_after_minutes must be a whole number of minutes, 1 or more (got {minutes!r})"
-    return None
-
-
-@dataclass(frozen=True)
-class StatusLayout:
-    """Where the status pages go; ``root`` is ``status/`` normally, ``''`` on a standalone site."""
-
-    root: str = "status/"
-
-    @property
-    def index(self) -> str:
-        return f"{self.root}index.md"
-
-    @property
-    def incident(self) -> str:
-        """Pattern of an incident page's path, with ``{id}``."""
-        return f"{self.root}incidents/{{id}}.md"
-
-    @property
-    def maintenance(self) -> str:
-        """Pattern of a maintenance page's path, with ``{id}``."""
-        return f"{self.root}maintenance/{{id}}.md"
-
-    def history(self, page: int) -> str:
-        """Path of history page ``page`` (1-based)."""
-        return f"{self.root}history/index.md" if page == 1 else f"{self.root}history/{page}.md"
 
 
 @dataclass(frozen=True)
@@ -89,7 +50,7 @@ def _groups(snapshot: StatusSnapshot) -> list[_Group]:
     return result
 
 
-def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
+def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusPages,
                        asset_root: str, history_days: int, search_history: bool = False,
                        stale_after_minutes: int = STALE_AFTER_MINUTES) -> None:  # fmt: skip
     """Add the status page, incident, maintenance and history pages to ``plan``. The detail
@@ -148,15 +109,15 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         stale_after_minutes=stale_after_minutes,
         day_class=day_class,
         day_text=day_text,
-        incident_link=lambda id_: ctx.link(index, layout.incident.format(id=id_)),
-        maintenance_link=lambda id_: ctx.link(index, layout.maintenance.format(id=id_)),
+        incident_link=lambda id_: ctx.link(index, layout.incident(id_)),
+        maintenance_link=lambda id_: ctx.link(index, layout.maintenance(id_)),
         history_link=ctx.link(index, layout.history(1)),
         summary_url=ctx.link(index, "api/v2/summary.json"),
         script_url=ctx.link(index, f"{asset_root}status.js"),
         links={
-            "rss": ctx.link(index, f"{layout.root}history.rss"),
-            "atom": ctx.link(index, f"{layout.root}history.atom"),
-            "ics": ctx.link(index, f"{layout.root}maintenance.ics"),
+            "rss": ctx.link(index, layout.file("history.rss")),
+            "atom": ctx.link(index, layout.file("history.atom")),
+            "ics": ctx.link(index, layout.file("maintenance.ics")),
         },
         **common,
     )
@@ -168,7 +129,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
     # The components this site shows; an incident may also name one the public view dropped.
     names = {c.component.id: c.component.name for c in snapshot.components}
     for facts in snapshot.incidents:
-        path = layout.incident.format(id=facts.id)
+        path = layout.incident(facts.id)
         postmortem = facts.incident.postmortem
         page = render(
             "status/incident.md.j2",
@@ -184,15 +145,15 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
             if postmortem and postmortem.public_summary
             else "",
             back_link=ctx.link(path, index),
-            postmortem_link=ctx.link(path, f"postmortems/{facts.id}.md")
-            if postmortem and not ctx.public
+            postmortem_link=ctx.link(path, ctx.paths.reliability.postmortem(facts.id))
+            if postmortem and ctx.paths.reliability is not None
             else "",
             **common,
         )
         plan.add(path, front_matter(facts.incident.title, **detail) + page, listed=False)
 
     for facts in snapshot.maintenance:
-        path = layout.maintenance.format(id=facts.id)
+        path = layout.maintenance(facts.id)
         page = render(
             "status/maintenance.md.j2",
             facts=facts,
@@ -231,18 +192,18 @@ class _PageUpdate(NamedTuple):
     message: str
 
 
-def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusLayout,
+def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusPages,
                     common: dict[str, object], search_history: bool) -> None:  # fmt: skip
     labels, dates = ctx.labels, ctx.dates
     entries: list[tuple[datetime, str, str, str, str]] = []
     for facts in snapshot.incidents:
         duration = dates.duration(facts.duration)
         entries.append((facts.incident.started_at, facts.incident.title, labels("history.incidents"),
-                        layout.incident.format(id=facts.id), duration))  # fmt: skip
+                        layout.incident(facts.id), duration))  # fmt: skip
     for facts in snapshot.maintenance:
         if facts.window.scheduled_for <= snapshot.now:
             entries.append((facts.window.scheduled_for, facts.window.title, labels("history.maintenance"),
-                            layout.maintenance.format(id=facts.id), ""))  # fmt: skip
+                            layout.maintenance(facts.id), ""))  # fmt: skip
     entries.sort(key=lambda e: (e[0], e[3]), reverse=True)
     pages = max(1, -(-len(entries) // HISTORY_PAGE_SIZE))
     for number in range(1, pages + 1):

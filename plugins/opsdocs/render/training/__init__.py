@@ -20,21 +20,16 @@ from opsdocs.model.training import LearningPath, ModuleLink, TrainingModule
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
+from opsdocs.render.paths import TrainingPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.templates import render
 
-INDEX = "training/index.md"
+INDEX = TrainingPages.index
 _EXTERNAL_SCHEMES = {"http", "https", "mailto"}
 
 
-def path_page(path_id: str) -> str:
-    """Path of a learning path's page; the model keeps path ids off ``training/index.md``."""
-    return f"training/{path_id}.md"
-
-
-def runbook_page(runbook_id: str) -> str:
-    """Path of a runbook's page (the ``opsdocs/runbooks`` plugin builds it)."""
-    return f"runbooks/{runbook_id}.md"
+path_page = TrainingPages.path
+"""Path of a learning path's page; the model keeps path ids off ``training/index.md``."""
 
 
 def module_anchor(module_id: str) -> str:
@@ -78,17 +73,14 @@ def inline_markdown(text: str) -> Markup:
     return escape(text)
 
 
-def render_training(ctx: RenderContext, plan: SitePlan, runbook_pages: bool = True) -> None:
-    """Add the training index and a page per learning path to ``plan``.
-
-    ``runbook_pages`` says whether this site builds runbook pages (the staff site with the
-    ``opsdocs/runbooks`` plugin); the public site never does.
-    """
+def render_training(ctx: RenderContext, plan: SitePlan) -> None:
+    """Add the training index and a page per learning path to ``plan``. A module's link to a
+    runbook is a link only where the site builds runbook pages (``ctx.paths.runbooks``)."""
     labels, dates = ctx.labels, ctx.dates
     paths = ctx.project.training.paths
     if ctx.public:  # the public view has none; never trust a caller with the full project
         paths = [p for p in paths if p.audience == Audience.public]
-    runbooks_here = runbook_pages and not ctx.public
+    runbook_pages = ctx.paths.runbooks
     # In the public view a runbook keeps its body but loses its (internal) front matter.
     runbook_ids = {r.meta.id for r in ctx.project.runbooks if r.meta is not None}
     # Why a link has no target here: on the public site, because only the team may open it.
@@ -108,8 +100,8 @@ def render_training(ctx: RenderContext, plan: SitePlan, runbook_pages: bool = Tr
                 return LinkView(link.title, href=link.url.strip(), external=True)
             return LinkView(link.title)  # javascript: and the like are never links
         if link.runbook is not None:
-            if runbooks_here and link.runbook in runbook_ids:
-                return LinkView(link.title, href=ctx.link(here, runbook_page(link.runbook)))
+            if runbook_pages is not None and link.runbook in runbook_ids:
+                return LinkView(link.title, href=ctx.link(here, runbook_pages.runbook(link.runbook)))
             return LinkView(link.title, note=missing_note)
         page, _, fragment = (link.page or "").partition("#")
         # On the public site the view holds public pages only: an internal page is not there.

@@ -11,20 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any
 
 import yaml
 
-from opsdocs.derive.status import StatusOptions
-from opsdocs.derive.uptime import UptimePolicy, weight_problem
-from opsdocs.render.site import PARTS
-from opsdocs.render.status import StatusRendering
-from opsdocs.render.status.site import stale_after_problem
-
-if TYPE_CHECKING:
-    from mkdocs.config.base import Config
-
-_Options = TypeVar("_Options", bound="Config")
+from opsdocs.render.spec import SiteSpec
 
 GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
 """What the generated pages need from Python-Markdown, in a generated ``mkdocs.yml``."""
@@ -56,22 +47,6 @@ class ConfigError(Exception):
     """The project's MkDocs configuration cannot be read."""
 
 
-@dataclass(frozen=True)
-class SiteChoices:
-    """What a configuration's opsdocs plugins choose about the site they build."""
-
-    parts: frozenset[str] = PARTS
-    """The parts whose plugin is listed and enabled; every part when none is listed."""
-    standalone: bool = False
-    """``opsdocs/status`` ``standalone``: the status page at the site's root."""
-    status_options: StatusOptions = field(default_factory=StatusOptions)
-    """``opsdocs/status`` ``history_days`` and ``partial_outage_weight``."""
-    reliability_weight: float = UptimePolicy().partial_outage_weight
-    """``opsdocs/handbook`` ``partial_outage_weight``, for the reliability report."""
-    status_rendering: StatusRendering = field(default_factory=StatusRendering)
-    """``opsdocs/status`` ``search_history``, ``api_language`` and ``stale_after_minutes``."""
-
-
 @dataclass
 class ProjectConfig:
     """A project's MkDocs configuration (``INHERIT`` resolved), or none."""
@@ -99,47 +74,45 @@ class ProjectConfig:
         plugins = self.values.get("plugins") or []
         return list(plugins.items()) if isinstance(plugins, dict) else _entries(plugins)
 
-    def site_choices(self) -> SiteChoices:
-        """The parts, status layout and status options the opsdocs plugins are configured
-        with, read and checked by the plugins' own option schemas; a bad value is a
-        ``ConfigError``."""
-        listed = {part for part in PARTS if self.lists_plugin(f"opsdocs/{part}")}
-        if not listed:
-            return SiteChoices()
+    def site_spec(self, *, public: bool, language: str, site_url: str, pages_dir: str) -> SiteSpec:
+        """The site this configuration describes, for ``public`` or staff readers, read by the
+        plugins' own option schemas and ``site_spec`` as the plugins' build reads it; a bad
+        value is a ``ConfigError``. Without any opsdocs plugin listed, every part."""
         # The plugins' schemas hold the options' types and defaults; importing them imports MkDocs.
-        from opsdocs.mkdocs_plugins.handbook import HandbookConfig
-        from opsdocs.mkdocs_plugins.shared import FeatureConfig
-        from opsdocs.mkdocs_plugins.status import StatusConfig
-
-        parts = frozenset(
-            part for part in listed if self._plugin_options(f"opsdocs/{part}", FeatureConfig).enabled
-        )
-        status = self._plugin_options("opsdocs/status", StatusConfig)
-        handbook = self._plugin_options("opsdocs/handbook", HandbookConfig)
-        for name, options in (("opsdocs/status", status), ("opsdocs/handbook", handbook)):
-            problem = weight_problem(options.partial_outage_weight)
-            if name == "opsdocs/status":
-                problem = problem or stale_after_problem(options.stale_after_minutes)
-            if problem:
-                raise ConfigError(f"{self.path}: {name}: {problem}")
-        policy = UptimePolicy(partial_outage_weight=status.partial_outage_weight)
-        return SiteChoices(
-            parts=parts,
-            standalone=status.standalone,
-            status_options=StatusOptions(history_days=status.history_days, policy=policy),
-            reliability_weight=handbook.partial_outage_weight,
-            status_rendering=status.rendering(),
+        from opsdocs.mkdocs_plugins.options import (
+            SCHEMAS,
+            ProjectSettings,
+            no_parts_problem,
+            plugin_name,
+            site_spec,
+            validated,
         )
 
-    def _plugin_options(self, name: str, schema: type[_Options]) -> _Options:
-        """Plugin ``name``'s options validated by ``schema``, defaults filled in (options the
-        schema does not know are left to MkDocs, which warns about them)."""
-        options = schema()
-        options.load_dict(self.plugin(name))
-        failed, _ = options.validate()
-        for key, error in failed:
-            raise ConfigError(f"{self.path}: {name}: {key}: {error}")
-        return options
+        where = str(self.path or "mkdocs.yml")
+        listed = [part for part in SCHEMAS if self.lists_plugin(plugin_name(part))]
+        if not listed and self.lists_plugin("opsdocs"):
+            raise ConfigError(f"{where}: {no_parts_problem(self.path)}")
+        try:
+            settings = validated(ProjectSettings, self.plugin("opsdocs"), f"{where}: opsdocs")
+            features = {
+                part: validated(
+                    SCHEMAS[part], self.plugin(plugin_name(part)), f"{where}: {plugin_name(part)}"
+                )
+                for part in (listed or SCHEMAS)
+            }
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from None
+        settings["audience"] = "public" if public else "staff"
+        custom_dir = self.theme.get("custom_dir")
+        return site_spec(
+            settings,  # type: ignore[arg-type]
+            features,
+            language=language,
+            site_url=site_url,
+            directory_urls=self.values.get("use_directory_urls", True) is not False,
+            pages_dir=pages_dir,
+            custom_dir=self.folder / str(custom_dir) if custom_dir else None,
+        )
 
     @property
     def theme(self) -> dict[str, Any]:

@@ -1,0 +1,7 @@
+"""``python -m opsdocs.cli``: the ``opsdocs`` command."""
+
+import sys
+
+from opsdocs.cli import main
+
+sys.exit(main())

@@ -1,0 +1,184 @@
+"""Where every part's pages are on a site: the one place a renderer asks before it links.
+
+A site description (``opsdocs.render.spec.SiteSpec``) holds a ``SitePaths``; a part this site
+does not have is ``None`` there, so a link to one of its pages cannot be written by mistake.
+Paths are docs-relative sources (``status/index.md``); ``RenderContext.link`` turns them into
+relative links.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class StatusPages:
+    """The status part's pages; ``root`` is ``status/``, or ``''`` on a standalone status site."""
+
+    root: str = "status/"
+
+    @property
+    def index(self) -> str:
+        return f"{self.root}index.md"
+
+    @property
+    def incident_pattern(self) -> str:
+        """An incident page's path with ``{id}`` in place of the incident's id."""
+        return f"{self.root}incidents/{{id}}.md"
+
+    @property
+    def maintenance_pattern(self) -> str:
+        """A maintenance window's page path with ``{id}`` in place of the window's id."""
+        return f"{self.root}maintenance/{{id}}.md"
+
+    def incident(self, incident_id: str) -> str:
+        return self.incident_pattern.format(id=incident_id)
+
+    def maintenance(self, window_id: str) -> str:
+        return self.maintenance_pattern.format(id=window_id)
+
+    def history(self, page: int) -> str:
+        """Path of history page ``page`` (1-based)."""
+        return f"{self.root}history/index.md" if page == 1 else f"{self.root}history/{page}.md"
+
+    def component(self, component_id: str) -> str:
+        """The status page, at a component's row: a page path and a fragment."""
+        return f"{self.index}#component-{component_id}"
+
+    def file(self, name: str) -> str:
+        """A machine file of the status part (``history.rss``, ``badges/overall.svg``)."""
+        return f"{self.root}{name}"
+
+
+@dataclass(frozen=True)
+class HandbookPages:
+    """The handbook part's pages (staff only)."""
+
+    index: str = "handbook/index.md"
+    contacts: str = "handbook/contacts.md"
+    calendar: str = "handbook/maintenance-cycle.ics"
+
+    @staticmethod
+    def page(slug: str) -> str:
+        return f"handbook/{slug}.md"
+
+
+@dataclass(frozen=True)
+class ReliabilityPages:
+    """The reliability report and postmortems, which the handbook part renders (staff only)."""
+
+    report: str = "reliability/index.md"
+    postmortems: str = "postmortems/index.md"
+
+    @staticmethod
+    def postmortem(incident_id: str) -> str:
+        return f"postmortems/{incident_id}.md"
+
+
+@dataclass(frozen=True)
+class RunbookPages:
+    """The runbooks part's pages (staff only)."""
+
+    index: str = "runbooks/index.md"
+
+    @staticmethod
+    def runbook(runbook_id: str) -> str:
+        return f"runbooks/{runbook_id}.md"
+
+
+@dataclass(frozen=True)
+class HelpPages:
+    """The help center's pages."""
+
+    root: str = "help/"
+
+    def page(self, name: str) -> str:
+        """A help page by name (``faq``, ``support``, a category id)."""
+        return f"{self.root}{name}.md"
+
+    @property
+    def home(self) -> str:
+        return self.page("index")
+
+    @property
+    def faq(self) -> str:
+        return self.page("faq")
+
+    @property
+    def support(self) -> str:
+        return self.page("support")
+
+    def category(self, category_id: str) -> str:
+        return self.page(category_id)
+
+
+@dataclass(frozen=True)
+class RoadmapPages:
+    """The roadmap part's pages."""
+
+    index: str = "roadmap/index.md"
+    release_cycle: str = "roadmap/release-cycle.md"
+    changelog: str = "roadmap/changelog.md"
+    feed: str = "roadmap/changelog.rss"
+    feature_flags: str = "roadmap/feature-flags.md"
+
+    @staticmethod
+    def release(release_id: str) -> str:
+        return f"roadmap/{release_id}.md"
+
+
+@dataclass(frozen=True)
+class TrainingPages:
+    """The training part's pages."""
+
+    index: str = "training/index.md"
+
+    @staticmethod
+    def path(path_id: str) -> str:
+        return f"training/{path_id}.md"
+
+
+HOME = "index.md"
+"""The site's home page."""
+
+
+@dataclass(frozen=True)
+class SitePaths:
+    """Where each part's pages are on one site; ``None`` for a part the site does not have."""
+
+    status: StatusPages | None
+    handbook: HandbookPages | None
+    reliability: ReliabilityPages | None
+    runbooks: RunbookPages | None
+    help: HelpPages | None
+    roadmap: RoadmapPages | None
+    training: TrainingPages | None
+
+    def lacks(self, path: str) -> bool:
+        """Whether ``path`` (a site path from data, such as ``status/`` or ``help/faq.md``) is
+        a page of a part this site does not have: a link to it would lead nowhere."""
+        path = path.removeprefix("./")
+        return any(
+            present is None and path.startswith(prefixes)
+            for present, prefixes in (
+                (self.status, ("status/",)),
+                (self.handbook, ("handbook/", "reliability/", "postmortems/")),
+                (self.runbooks, ("runbooks/",)),
+                (self.help, ("help/",)),
+                (self.roadmap, ("roadmap/",)),
+                (self.training, ("training/",)),
+            )
+        ) or (path in ("status", "help", "roadmap", "training") and self.lacks(path + "/"))
+
+    @classmethod
+    def of(cls, parts: frozenset[str], standalone_status: bool = False) -> SitePaths:
+        """The paths of a site with ``parts``; its status pages at the root when standalone."""
+        return cls(
+            status=StatusPages("" if standalone_status else "status/") if "status" in parts else None,
+            handbook=HandbookPages() if "handbook" in parts else None,
+            reliability=ReliabilityPages() if "handbook" in parts else None,
+            runbooks=RunbookPages() if "runbooks" in parts else None,
+            help=HelpPages() if "helpcenter" in parts else None,
+            roadmap=RoadmapPages() if "roadmap" in parts else None,
+            training=TrainingPages() if "training" in parts else None,
+        )
