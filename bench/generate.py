@@ -1,8 +1,9 @@
 """A synthetic organisation at a chosen scale: valid against the model, deterministic from a seed.
 
 ``small`` is a copy of the repository's example. ``medium`` and ``large`` are generated: data
-files, incidents, maintenance windows, runbooks, help articles and both MkDocs configurations,
-with the navigation reduced to a few fixed entries (generated pages never go in the nav).
+files, incidents, maintenance windows, runbooks, help articles and the MkDocs configurations:
+the staff and public ones with the navigation reduced to a few fixed entries (generated pages
+never go in the nav), and the standalone status site's ``mkdocs.status.yml`` as it is.
 
 Every kind listed in ``opsdocs.model.files.DATA_KINDS`` gets data: the kinds that grow with
 the organisation are generated here; the fixed-size ones (process, cycle, security, support...)
@@ -221,10 +222,10 @@ class _Org:
     # -- helpers --
 
     def _when(self, lo: datetime, hi: datetime) -> datetime:
-        """A random instant in [lo, hi), to the minute."""
+        """A random instant in [lo, hi), to the minute, in UTC (see ``local_at``)."""
         span = max(60, int((hi - lo).total_seconds()))
         moment = lo + timedelta(seconds=self.rng.randrange(0, span, 60))
-        return moment.astimezone(ZONE).replace(second=0, microsecond=0)
+        return moment.astimezone(UTC).replace(second=0, microsecond=0)
 
     def _pick_components(self, at: date, most: int) -> list[dict[str, Any]]:
         """1..``most`` components tracked on ``at``, mostly from one group."""
@@ -349,12 +350,13 @@ class _Org:
     def _incident(self, n: int, start: datetime, open_: bool) -> dict[str, Any]:
         rng = self.rng
         severity = rng.choices(["sev1", "sev2", "sev3"], weights=[10, 30, 60])[0]
-        comps = self._pick_components(start.date(), 4)
+        day = start.astimezone(ZONE).date()
+        comps = self._pick_components(day, 4)
         worst = {c["id"]: rng.choice(WORST[severity]) for c in comps}
         worst[comps[0]["id"]] = WORST[severity][0]
         names = ", ".join(c["name"] for c in comps[:2])
         title = rng.choice(TITLES[severity]).format(c=comps[0]["name"])
-        iid = f"{start.date().isoformat()}-{slugify(comps[0]['name'])}-{n:05d}"
+        iid = f"{day.isoformat()}-{slugify(comps[0]['name'])}-{n:05d}"
         count = rng.choices([2, 3, 4, 5, 6], weights=[10, 25, 30, 20, 15])[0]
         if open_:
             end = None
@@ -393,7 +395,7 @@ class _Org:
             if rng.random() < 0.3:
                 update["internal_note"] = (
                     f"`{rng.choice(SERVICES)}` con {rng.randrange(50, 99)} % de errores; "
-                    f"{rng.choice(ACTIONS)} a las {at.strftime('%H:%M')}."
+                    f"{rng.choice(ACTIONS)} a las {at.astimezone(ZONE):%H:%M}."
                 )
             updates.append(update)
         incident: dict[str, Any] = {
@@ -424,7 +426,7 @@ class _Org:
         cause = rng.choice(CAUSES)
         items = []
         for _ in range(rng.randrange(2, 5)):
-            due = end.date() + timedelta(days=rng.randrange(7, 60))
+            due = end.astimezone(ZONE).date() + timedelta(days=rng.randrange(7, 60))
             items.append(
                 {
                     "text": f"{rng.choice(ACTIONS).capitalize()} y documentarlo en el runbook.",
@@ -434,7 +436,7 @@ class _Org:
                     "done": due < self.today or rng.random() < 0.5,
                 }
             )
-        published = end.date() + timedelta(days=rng.randrange(2, 8))
+        published = end.astimezone(ZONE).date() + timedelta(days=rng.randrange(2, 8))
         minutes = int((end - start).total_seconds()) // 60
         postmortem: dict[str, Any] = {
             "summary": f"{names}: {cause}. Duración total {minutes} minutos.",
@@ -488,10 +490,11 @@ class _Org:
 
     def _dump_window(self, folder: Path, n: int, start: datetime, hours: int = 0) -> None:
         rng = self.rng
-        comps = self._pick_components(min(start.date(), self.today), 3)
+        day = start.astimezone(ZONE).date()
+        comps = self._pick_components(min(day, self.today), 3)
         end = start + timedelta(hours=hours or rng.choice([1, 2, 2, 3, 4]))
         title = rng.choice(WINDOW_TITLES).format(c=comps[0]["name"])
-        wid = f"{start.date().isoformat()}-{slugify(comps[0]['name'])}-m{n:04d}"
+        wid = f"{day.isoformat()}-{slugify(comps[0]['name'])}-m{n:04d}"
         names = ", ".join(c["name"] for c in comps)
         window: dict[str, Any] = {
             "id": wid,
@@ -762,12 +765,17 @@ class _Org:
 
 THEME_OVERRIDES = "overrides"
 """The example's theme overrides (``theme.custom_dir``), which its configurations need."""
+STATUS_CONFIG = "mkdocs.status.yml"
+STATUS_DOCS = "status-docs"
+"""The standalone status site: its configuration (which inherits ``mkdocs.public.yml``) and
+its own, nearly empty, docs folder. Copied as they are: its ``nav: []`` is what a user
+writes, and opsdocs keeps the generated pages out of the navigation itself."""
 
 
 def _copy_example(root: Path) -> dict[str, int]:
-    for name in ("data", "docs", "runbooks", THEME_OVERRIDES):
+    for name in ("data", "docs", "runbooks", THEME_OVERRIDES, STATUS_DOCS):
         shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "mkdocs.public.yml"):
+    for name in ("mkdocs.yml", "mkdocs.public.yml", STATUS_CONFIG):
         shutil.copy2(REPO / name, root / name)
     return _count(root)
 
@@ -868,6 +876,8 @@ def generate(root: Path, scale: str, seed: int = 1, now: datetime = NOW) -> dict
         print(f"generate: no generator and no example data for: {', '.join(skipped)}", file=sys.stderr)
 
     shutil.copytree(REPO / THEME_OVERRIDES, root / THEME_OVERRIDES)  # mkdocs.yml's custom_dir
+    shutil.copytree(REPO / STATUS_DOCS, root / STATUS_DOCS)
+    shutil.copy2(REPO / STATUS_CONFIG, root / STATUS_CONFIG)
     for name, nav in (("mkdocs.yml", _NAV_STAFF), ("mkdocs.public.yml", _NAV_PUBLIC)):
         text = (REPO / name).read_text(encoding="utf-8")
         (root / name).write_text(replace_nav(text, nav), encoding="utf-8")

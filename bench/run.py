@@ -1,4 +1,4 @@
-"""Benchmark: build the public and the staff site of a synthetic organisation at several scales.
+"""Benchmark: build the staff, public and standalone status sites of a synthetic organisation.
 
 For each scale it generates a project (``generate.py``), times the phases in this process (load
 and validate, derive, render the plan, page hooks; each the median of ``--runs``), then builds
@@ -39,8 +39,9 @@ from generate import FIXED_NOW, NOW, SCALES, generate
 
 BENCH = Path(__file__).resolve().parent
 RUNNER = BENCH / "buildrun.py"
-SITES = ("staff", "public")
-CONFIGS = {"staff": "mkdocs.yml", "public": "mkdocs.public.yml"}
+SITES = ("staff", "public", "status")
+CONFIGS = {"staff": "mkdocs.yml", "public": "mkdocs.public.yml", "status": "mkdocs.status.yml"}
+"""``status`` is the standalone status site (``mkdocs.status.yml``, the status page at a host's root)."""
 ENGINES = ("opsdocs", "plain")
 MB = 1024 * 1024
 
@@ -52,10 +53,14 @@ STATUS_GZIP_TARGET_KB = 40
 SUMMARY_TARGET_KB = 100
 PUBLIC_BUILD_TARGET_S = 60
 GROWTH_TOLERANCE = 1.05
+"""Growth up to 5 % above the data's still counts as linear: run-to-run noise is larger."""
 # Page weight of the public status page, set for `small` (the example data).
 STATUS_HTML_TARGET_KB = 15
 REPEAT_VISIT_TARGET_KB = 20
-"""Growth up to 5 % above the data's still counts as linear: run-to-run noise is larger."""
+FIRST_VISIT_TARGET_KB = {"medium": 100, "large": 120}
+"""First visit of the public status page, by scale (issue 14)."""
+PAGEWEIGHT_SITES = ("public", "status")
+"""Sites whose status page the page-weight benchmark loads."""
 
 
 class BenchError(Exception):
@@ -84,11 +89,18 @@ class Build:
 
     walls: list[float] = field(default_factory=list)
     rss_mb: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)
+    """CPU seconds (user and system) of each build: on a busy machine they move far less than
+    wall time, which counts the time the build waited for a core."""
     output: Output | None = None
 
     @property
     def wall(self) -> float:
         return statistics.median(self.walls)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(self.cpus)
 
     @property
     def peak_mb(self) -> float:
@@ -113,10 +125,10 @@ class ScaleResult:
     """Per site: every file handed to MkDocs (generated and hand-written), theme files aside."""
     builds: dict[tuple[str, str], Build] = field(default_factory=dict)
     profiles: dict[str, str] = field(default_factory=dict)
-    pageweight: pageweight.PageWeight | None = None
-    """The public status page in Chromium, from the last public opsdocs build."""
-    pageweight_missing: str = ""
-    """Why the page weight was not measured, when it was not."""
+    pageweights: dict[str, pageweight.PageWeight] = field(default_factory=dict)
+    """Per site (public, status): its status page in Chromium, from the last opsdocs build."""
+    pageweight_missing: dict[str, str] = field(default_factory=dict)
+    """Per site: why the page weight was not measured, when it was not."""
 
     def phases(self, site: str) -> float:
         """What opsdocs adds to a build in this process: the sum of the phases' medians."""
@@ -285,6 +297,11 @@ def write_plain(cfg: Any, files: Any, pages: dict[str, str], config_path: Path, 
             and not (isinstance(p, dict) and any(str(k).startswith("opsdocs") for k in p))
         ]
     raw.update(plugins=kept, docs_dir="docs", site_dir="site", extra_css=extra_css)
+    unlisted = not_in_nav(files)
+    if unlisted:
+        # Files written out lose what opsdocs marked them with: say it the way a user would, or
+        # an automatic nav (``nav: []``) would list every incident on every page.
+        raw["not_in_nav"] = "\n".join(unlisted)
     theme = raw.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         # The same overrides, from where the plain configuration now stands.
@@ -296,6 +313,30 @@ def write_plain(cfg: Any, files: Any, pages: dict[str, str], config_path: Path, 
     plain = dest / "mkdocs.yml"
     plain.write_text(text, encoding="utf-8")
     return plain
+
+
+def not_in_nav(files: Any) -> list[str]:
+    """``not_in_nav`` patterns for the pages the plugins kept out of the navigation: a folder
+    (``/status/incidents/``) when no page under it is in the navigation, else the page."""
+    from mkdocs.structure.files import InclusionLevel
+
+    pages = [f for f in files if f.is_documentation_page()]
+    hidden = {f.src_uri for f in pages if f.inclusion == InclusionLevel.NOT_IN_NAV}
+    listed_dirs = {
+        "/".join(f.src_uri.split("/")[:depth])
+        for f in pages
+        if f.src_uri not in hidden
+        for depth in range(1, f.src_uri.count("/") + 1)
+    }
+    patterns: set[str] = set()
+    for uri in hidden:
+        parts = uri.split("/")
+        top = next(
+            ("/".join(parts[:d]) for d in range(1, len(parts)) if "/".join(parts[:d]) not in listed_dirs),
+            None,
+        )
+        patterns.add(f"/{top}/" if top else f"/{uri}")
+    return sorted(patterns)
 
 
 # --- builds -------------------------------------------------------------------------------
@@ -313,8 +354,8 @@ def build_env(engine: str) -> dict[str, str]:
 
 def run_build(
     config: Path, out: Path, engine: str, work: Path, profile: Path | None = None
-) -> tuple[float, float]:
-    """One ``mkdocs build --strict``; its wall time (s) and peak memory (MB)."""
+) -> tuple[float, float, float]:
+    """One ``mkdocs build --strict``; its wall time (s), peak memory (MB) and CPU time (s)."""
     shutil.rmtree(out, ignore_errors=True)
     report = work / "build-report.json"
     stderr_path = work / "build-stderr.txt"
@@ -331,7 +372,7 @@ def run_build(
         useful = [ln for ln in lines if not ln.startswith("  - ")]
         raise BenchError(f"{engine} build of {config} failed (exit {code}):\n" + "\n".join(useful[-60:]))
     data = json.loads(report.read_text(encoding="utf-8"))
-    return wall, data["peak_kb"] / 1024
+    return wall, data["peak_kb"] / 1024, data["user"] + data["system"]
 
 
 _ITEM = re.compile(rb"<item[\s>]|<entry[\s>]")
@@ -434,9 +475,12 @@ def run_scale(
     except MkDocsException as exc:
         raise BenchError(f"loading the {scale} sites failed: {exc}") from None
     log(
-        f"[{scale}] phases: load {med(result.load):.2f} s, derive {med(result.derive['staff']):.2f} s, "
-        f"render staff {med(result.render['staff']):.2f} s, public {med(result.render['public']):.2f} s, "
-        f"page hooks staff {med(result.hooks['staff']):.2f} s, public {med(result.hooks['public']):.2f} s"
+        f"[{scale}] phases: load {med(result.load):.2f} s; "
+        + "; ".join(
+            f"{s} derive {med(result.derive[s]):.2f} s, render {med(result.render[s]):.2f} s, "
+            f"page hooks {med(result.hooks[s]):.2f} s"
+            for s in SITES
+        )
     )
 
     configs = {}
@@ -456,16 +500,18 @@ def run_scale(
         for site in SITES:
             for engine in order:
                 out = work / scale / "out" / f"{site}-{engine}"
-                wall, rss = run_build(configs[(site, engine)], out, engine, work)
+                wall, rss, cpu = run_build(configs[(site, engine)], out, engine, work)
                 build = result.builds[(site, engine)]
                 build.walls.append(wall)
                 build.rss_mb.append(rss)
+                build.cpus.append(cpu)
                 log(f"[{scale}] run {run + 1}/{runs} {site:6} {engine:7} {wall:7.2f} s {rss:7.0f} MB")
                 if run == runs - 1:
                     build.output = measure_output(out, status_roots[site])
 
     # After the timed builds, so the browser does not compete with them.
-    measure_pageweight(result, work / scale / "out" / "public-opsdocs", status_roots["public"], log)
+    for site in PAGEWEIGHT_SITES:
+        measure_pageweight(result, site, work / scale / "out" / f"{site}-opsdocs", status_roots[site], log)
 
     if profile:
         for site in SITES:
@@ -476,27 +522,33 @@ def run_scale(
     return result
 
 
-def measure_pageweight(result: ScaleResult, site: Path, status_root: str, log: Callable[[str], None]) -> None:
-    """The public status page's weight in Chromium (``pageweight.py``); without Chromium, why not."""
+def measure_pageweight(
+    result: ScaleResult, name: str, site: Path, status_root: str, log: Callable[[str], None]
+) -> None:
+    """The weight of site ``name``'s status page in Chromium (``pageweight.py``); without
+    Chromium, why not."""
     page = "/".join(part for part in (status_root.strip("/"), "index.html") if part)
     if not (site / page).is_file():
-        result.pageweight_missing = f"the public build has no {page}"
+        result.pageweight_missing[name] = f"the {name} build has no {page}"
         return
     try:
-        result.pageweight = pageweight.measure(site, page)
+        result.pageweights[name] = pageweight.measure(site, page)
     except pageweight.NoBrowser as exc:
-        result.pageweight_missing = str(exc)
+        result.pageweight_missing[name] = str(exc)
     except Exception as exc:  # the benchmark completes; the report says what failed
-        result.pageweight_missing = f"measuring failed: {type(exc).__name__}: {exc}"
-    if result.pageweight is not None:
-        w = result.pageweight
+        result.pageweight_missing[name] = f"measuring failed: {type(exc).__name__}: {exc}"
+    w = result.pageweights.get(name)
+    if w is not None:
         log(
-            f"[{result.scale}] page weight of {page}: first visit {w.first.bytes / 1024:.1f} KB in "
-            f"{w.first.count} requests, repeat {w.repeat.bytes / 1024:.1f} KB, after a deploy "
-            f"{w.deployed.bytes / 1024:.1f} KB, HTML gzip {w.html_gzip / 1024:.1f} KB"
+            f"[{result.scale}] page weight of the {name} site's {page}: first visit "
+            f"{w.first.bytes / 1024:.1f} KB in {w.first.count} requests, "
+            f"repeat {w.repeat.bytes / 1024:.1f} KB, "
+            f"after a deploy {w.deployed.bytes / 1024:.1f} KB, HTML gzip {w.html_gzip / 1024:.1f} KB"
         )
     else:
-        log(f"[{result.scale}] page weight not measured: {result.pageweight_missing}")
+        log(
+            f"[{result.scale}] page weight of the {name} site not measured: {result.pageweight_missing[name]}"
+        )
 
 
 # --- report -------------------------------------------------------------------------------
@@ -522,7 +574,7 @@ def scale_report(r: ScaleResult, runs: int) -> str:
     what = ", ".join(f"{k} {v}" for k, v in c.items())
     out = [f"### Scale `{r.scale}`", "", f"Data: {what}. Generated in {r.generate_s:.1f} s.", ""]
     phase_rows = [
-        ["load and validate (shared)", f"{med(r.load):.3f}", f"{med(r.load):.3f}"],
+        ["load and validate (shared)", *(f"{med(r.load):.3f}" for _ in SITES)],
         ["derive (view, status snapshot)", *(f"{med(r.derive[s]):.3f}" for s in SITES)],
         ["render the plan (on_files)", *(f"{med(r.render[s]):.3f}" for s in SITES)],
         ["page hooks (on_page_markdown)", *(f"{med(r.hooks[s]):.3f}" for s in SITES)],
@@ -541,7 +593,7 @@ def scale_report(r: ScaleResult, runs: int) -> str:
     )
     phase_rows.append(["files handed to MkDocs", *(str(r.plugin_files[s]) for s in SITES)])
     out += [f"Phases in process, seconds, median of {runs}:", ""]
-    out += [table(["phase", "staff", "public"], phase_rows), ""]
+    out += [table(["phase", *SITES], phase_rows), ""]
 
     cols = [(s, e) for s in SITES for e in ENGINES]
     b = r.builds
@@ -555,6 +607,7 @@ def scale_report(r: ScaleResult, runs: int) -> str:
     build_rows = [
         row(f"wall time, median of {runs} (s)", lambda x: f"{x.wall:.2f}"),
         row("wall time, min–max (s)", lambda x: f"{min(x.walls):.2f}–{max(x.walls):.2f}"),
+        row(f"CPU time, median of {runs} (s)", lambda x: f"{x.cpu:.2f}"),
         row("peak memory (MB)", lambda x: f"{x.peak_mb:.0f}"),
         row("pages (.html files)", lambda x: str(x.output.pages if x.output else 0)),
         row("output (MB)", lambda x: f"{x.output.bytes / MB:.1f}" if x.output else "—"),
@@ -573,6 +626,7 @@ def scale_report(r: ScaleResult, runs: int) -> str:
     ]
     headers = ["figure", *(f"{s} {e}" for s, e in cols)]
     out += ["Site builds, `mkdocs build --strict` in a subprocess:", "", table(headers, build_rows), ""]
+    out += [status_vs_public(r), ""]
     out += [pageweight_report(r), ""]
     for site in SITES:
         if site in r.profiles:
@@ -580,59 +634,98 @@ def scale_report(r: ScaleResult, runs: int) -> str:
     return "\n".join(out)
 
 
+def status_vs_public(r: ScaleResult) -> str:
+    """Whether the standalone status site builds no slower than the public site of the same data."""
+    status, public = r.builds[("status", "opsdocs")], r.builds[("public", "opsdocs")]
+    verdict = "no slower than" if status.wall <= public.wall else "**slower** than"
+    return (
+        f"Standalone status site {verdict} the public site: {status.wall:.2f} s against {public.wall:.2f} s "
+        f"(median wall time; status/public {status.wall / public.wall:.2f}; CPU time {status.cpu:.2f} s "
+        f"against {public.cpu:.2f} s, {status.cpu / public.cpu:.2f})."
+    )
+
+
 def pageweight_report(r: ScaleResult) -> str:
-    """The page weight table of the public status page, or why it was not measured."""
-    w = r.pageweight
-    if w is None:
-        return f"Page weight: not measured ({r.pageweight_missing}).\n"
-    visits = (("first visit", w.first), ("repeat visit", w.repeat), ("after a deploy", w.deployed))
+    """The page weight table of each measured site's status page (public, then the standalone
+    status site), the targets at this scale, and what the first visit is made of."""
+    missing = [
+        f"Page weight of the {site} site: not measured ({why})." for site, why in r.pageweight_missing.items()
+    ]
+    weights = [(site, r.pageweights[site]) for site in PAGEWEIGHT_SITES if site in r.pageweights]
+    if not weights:
+        return "\n".join(missing) + "\n"
+    visits = ("first visit", "repeat visit", "after a deploy")
     headers = ["page weight"]
-    for name, _ in visits:
+    for name in visits:
         headers += [f"{name} (KB)", "requests", "to the network"]
     headers.append("HTML gzip (KB)")
-    row = [f"public {w.page}"]
-    for _, visit in visits:
-        row += [kb(visit.bytes), str(visit.count), str(len(visit.network))]
-    row.append(kb(w.html_gzip))
-    rows = [row]
-    if r.scale == "small":
-        repeat_ok = max(w.repeat.bytes, w.deployed.bytes) <= REPEAT_VISIT_TARGET_KB * 1024
-        html_ok = w.html_gzip <= STATUS_HTML_TARGET_KB * 1024
-        verdict = {True: "met", False: "**missed**"}
-        rows.append(
-            ["targets (`small`)", "", "", "", f"≤ {REPEAT_VISIT_TARGET_KB}: {verdict[repeat_ok]}", "", "",
-             f"≤ {REPEAT_VISIT_TARGET_KB}: {verdict[repeat_ok]}", "", "",
-             f"≤ {STATUS_HTML_TARGET_KB}: {verdict[html_ok]}"]
-        )  # fmt: skip
+    rows = []
+    for site, w in weights:
+        row = [f"{site} {w.page}"]
+        for visit in (w.first, w.repeat, w.deployed):
+            row += [kb(visit.bytes), str(visit.count), str(len(visit.network))]
+        rows.append([*row, kb(w.html_gzip)])
+    verdict = {True: "met", False: "**missed**"}
+    public = r.pageweights.get("public")
+    first_target = FIRST_VISIT_TARGET_KB.get(r.scale)
+    if public is not None and (r.scale == "small" or first_target is not None):
+        first = ""
+        if first_target is not None:
+            first = f"≤ {first_target}: {verdict[public.first.bytes <= first_target * 1024]}"
+        repeat = html = ""
+        if r.scale == "small":
+            repeat_ok = max(public.repeat.bytes, public.deployed.bytes) <= REPEAT_VISIT_TARGET_KB * 1024
+            repeat = f"≤ {REPEAT_VISIT_TARGET_KB}: {verdict[repeat_ok]}"
+            html = f"≤ {STATUS_HTML_TARGET_KB}: {verdict[public.html_gzip <= STATUS_HTML_TARGET_KB * 1024]}"
+        rows.append([f"targets (`{r.scale}`, public)", first, "", "", repeat, "", "", repeat, "", "", html])
     lines = [
-        f"Page weight of the public status page in {w.browser}, served by a local static host (gzip, "
-        f"`Cache-Control: max-age={pageweight.MAX_AGE}`, ETag, Last-Modified). KB are bytes received "
+        f"Page weight of the status page in {weights[0][1].browser}, served by a local static host (gzip, "
+        f"`Cache-Control: max-age={pageweight.MAX_AGE}`, ETag, Last-Modified): the public site's "
+        "and the standalone status site's. KB are bytes received "
         "(headers and compressed bodies); requests are counted up to the `load` event and network idle. "
         "Repeat visit: the same URL again in the same tab, cache warm. After a deploy: the page reloaded "
         "once the site was deployed again (new ETag on every HTML page).",
         "",
         table(headers, rows),
         "",
+        *missing,
+        "First visit, what it is made of (KB received):",
+        "",
+        breakdown_table(weights),
+        "",
     ]
-    for name, visit in visits:
-        network = [
-            f"`{_short(q.url)}` ({q.status or q.error or '—'}, {kb(q.bytes)} KB)" for q in visit.network
-        ]
-        lines.append(f"- {name}, to the network: " + (", ".join(network) if network else "nothing"))
-    broken = [f"`{_short(q.url)}` ({q.status or q.error})" for q in w.first.network
-              if q.status is None or q.status >= 400]  # fmt: skip
-    if broken:
-        lines.append("- **failed requests** on the first visit: " + ", ".join(broken))
-    lines.append(
-        "- off-origin requests: "
-        + (", ".join(f"`{u}` (blocked: no network)" for u in w.off_origin) if w.off_origin else "none")
-    )
-    if w.summary_gzip is not None:
+    for site, w in weights:
+        for name, visit in zip(visits, (w.first, w.repeat, w.deployed), strict=True):
+            network = [
+                f"`{_short(q.url)}` ({q.status or q.error or '—'}, {kb(q.bytes)} KB)" for q in visit.network
+            ]
+            lines.append(
+                f"- {site}, {name}, to the network: " + (", ".join(network) if network else "nothing")
+            )
+        broken = [f"`{_short(q.url)}` ({q.status or q.error})" for q in w.first.network
+                  if q.status is None or q.status >= 400]  # fmt: skip
+        if broken:
+            lines.append(f"- {site}: **failed requests** on the first visit: " + ", ".join(broken))
         lines.append(
-            f"- not counted: the refresh script fetches `api/v2/summary.json` ({kb(w.summary_gzip)} KB gzip) "
-            "a minute after load and every minute after that"
+            f"- {site}, off-origin requests: "
+            + (", ".join(f"`{u}` (blocked: no network)" for u in w.off_origin) if w.off_origin else "none")
         )
+        if w.summary_gzip is not None:
+            lines.append(
+                f"- {site}, not counted: the refresh script fetches `api/v2/summary.json` "
+                f"({kb(w.summary_gzip)} KB gzip) a minute after load and every minute after that"
+            )
     return "\n".join(lines) + "\n"
+
+
+def breakdown_table(weights: list[tuple[str, pageweight.PageWeight]]) -> str:
+    """One row per part of the first visit (``pageweight.parts``), one column per site."""
+    parts = {site: pageweight.parts(w) for site, w in weights}
+    names = list(dict.fromkeys(name for site, _ in weights for name in parts[site]))
+    rows = [[name, *(kb(parts[site][name]) if name in parts[site] else "—" for site, _ in weights)]
+            for name in names]  # fmt: skip
+    rows.append(["total", *(kb(w.first.bytes) for _, w in weights)])
+    return table(["part", *(f"{site} (KB)" for site, _ in weights)], rows)
 
 
 def _short(url: str) -> str:
@@ -718,6 +811,15 @@ def targets_report(r: ScaleResult, grown: tuple[ScaleResult, ScaleResult] | None
               f"{largest} items, {longest} entries", largest <= feed_cap and longest <= list_cap)  # fmt: skip
     public = r.builds[("public", "opsdocs")].wall
     check(f"public build < {PUBLIC_BUILD_TARGET_S} s", f"{public:.1f} s", public < PUBLIC_BUILD_TARGET_S)
+    status = r.builds[("status", "opsdocs")].wall
+    check("status site builds no slower than the public site", f"{status:.1f} s against {public:.1f} s",
+          status <= public)  # fmt: skip
+    first = r.pageweights.get("public")
+    if r.scale in FIRST_VISIT_TARGET_KB:
+        limit = FIRST_VISIT_TARGET_KB[r.scale]
+        measured = f"{kb(first.first.bytes)} KB" if first else "not measured"
+        check(f"first visit of the public status page ≤ {limit} KB", measured,
+              None if first is None else first.first.bytes <= limit * 1024)  # fmt: skip
     if grown is not None:
         a, b = grown
         data = b.records / a.records

@@ -1,4 +1,5 @@
-"""The benchmark runs to completion at the small scale and prints its tables (no time limits).
+"""The benchmark runs to completion at the small scale and prints its tables (no time limits):
+the staff, public and standalone status sites, each built strictly beside its plain baseline.
 
 The page weight table needs Chromium: without it the benchmark says why, and the test checks
 that line instead, except under CI, where a missing browser is a failure (as in browser tests).
@@ -41,27 +42,38 @@ def test_bench_runs_at_small_scale() -> None:
     assert "### Scale `small`" in out
 
     header = _row(out, "figure")
-    assert header == ["staff opsdocs", "staff plain", "public opsdocs", "public plain"]
+    assert header == [
+        f"{site} {engine}" for site in ("staff", "public", "status") for engine in ("opsdocs", "plain")
+    ]
     pages = [int(cell) for cell in _row(out, "pages (.html files)")]
-    assert len(pages) == 4 and all(n > 0 for n in pages)
+    assert len(pages) == 6 and all(n > 0 for n in pages)
     # The plain baseline builds the same pages as opsdocs does.
-    assert pages[0] == pages[1] and pages[2] == pages[3]
+    assert pages[0] == pages[1] and pages[2] == pages[3] and pages[4] == pages[5]
+    # The standalone status site is the status part alone: fewer pages than the public site.
+    assert pages[4] < pages[2]
     assert all(float(cell) > 0 for cell in _row(out, "wall time, median of 1 (s)"))
     assert all(float(cell) > 0 for cell in _row(out, "peak memory (MB)"))
+    assert all(float(cell) > 0 for cell in _row(out, "CPU time, median of 1 (s)"))
     ratios = [cell for cell in _row(out, "opsdocs/plain") if cell]
-    assert len(ratios) == 2 and all(re.fullmatch(r"\d+\.\d\d", r) for r in ratios)
+    assert len(ratios) == 3 and all(re.fullmatch(r"\d+\.\d\d", r) for r in ratios)
+    assert re.search(
+        r"^Standalone status site (no slower|\*\*slower\*\*) than the public site: [\d.]+ s", out, re.M
+    )
 
     for phase in ("load and validate", "derive", "render the plan", "page hooks", "sum of the phases"):
         cells = _row(out, phase)
-        assert len(cells) == 2 and all(float(c) >= 0 for c in cells)
+        assert len(cells) == 3 and all(float(c) >= 0 for c in cells)
     assert "### Targets" in out
     assert re.search(r"\| opsdocs/plain ≤ [\d.]+ \(staff\) \| [\d.]+ \| (met|\*\*missed\*\*) \|", out)
+    assert re.search(
+        r"\| status site builds no slower than the public site \| .+ \| (met|\*\*missed\*\*) \|", out
+    )
 
     # Page weight of the public status page, measured in Chromium (no limits asserted).
     try:
         chromium_path()
     except pytest.skip.Exception:
-        assert "Page weight: not measured (" in out
+        assert "Page weight of the public site: not measured (" in out
         return  # no Chromium outside CI: the rest of the benchmark is checked above
     weight = _row(out, "public status/index.html")
     assert len(weight) == 10, weight
@@ -71,6 +83,21 @@ def test_bench_runs_at_small_scale() -> None:
     assert first_kb > 0 and first_requests > 1 and first_network == first_requests
     assert repeat_requests > 0 and 0 <= repeat_kb < first_kb
     assert 0 < html_gzip_kb <= deployed_kb < first_kb
-    targets = _row(out, "targets (`small`)")
+    targets = _row(out, "targets (`small`, public)")
     assert re.fullmatch(r"≤ \d+: (met|\*\*missed\*\*)", targets[-1]), targets
-    assert "- off-origin requests: " in out
+    assert "- public, off-origin requests: " in out
+
+    # The standalone status site: its status page is its home, and it ships no search.
+    status = _row(out, "status index.html")
+    assert len(status) == 10 and 0 < float(status[0]) < first_kb
+    # What the first visit is made of: the parts add up to the total, per site.
+    parts: dict[str, list[str]] = {}
+    for line in out.split("| part |", 1)[1].split("\n\n", 1)[0].splitlines()[2:]:
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        parts[cells[0]] = cells[1:]
+    total = parts.pop("total")
+    for column, site_total in enumerate(total):
+        summed = sum(float(cells[column]) for cells in parts.values() if cells[column] != "—")
+        assert abs(summed - float(site_total)) < 0.1 * len(parts), (column, parts, total)
+    assert float(parts["the page (HTML)"][0]) > 0 and float(parts["Material: JavaScript bundle"][1]) > 0
+    assert parts["search index"][1] == "—" and float(parts["search index"][0]) > 0
