@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
+from opsdocs.derive.status import StatusOptions, status_snapshot
+from opsdocs.model import read_project
+from opsdocs.render.context import make_context
+from opsdocs.render.plan import SitePlan
+from opsdocs.render.runbooks import render_runbooks
+from opsdocs.render.spec import SiteSpec
 from tests.sitebuild import build_site, tree
 
 FIXTURE = Path(__file__).parent / "fixtures" / "staff_site"
@@ -106,3 +114,28 @@ def test_runbooks_never_reach_the_public_site(tmp_path: Path) -> None:
     for path, content in tree(project / "site").items():
         assert b"Check the health endpoint" not in content, path
         assert b"api-down.md" not in content, path
+
+
+def test_runbook_contacts_link_only_the_address_and_a_number_that_dials() -> None:
+    """An address cannot add mail headers, and a phone written with words is shown as text:
+    its digits alone would dial someone else."""
+    project = read_project(FIXTURE)
+    team = project.team
+    people = [
+        p.model_copy(update={"email": "ana@acme.test?bcc=x%40evil.test&body=hi", "phone": "1-800-FLOWERS"})
+        if p.id == "ana"
+        else p
+        for p in team.people
+    ]
+    project = dataclasses.replace(project, team=team.model_copy(update={"people": people}))
+    now = datetime.fromisoformat(NOW)
+    plan = SitePlan()
+    ctx = make_context(project, now, SiteSpec(language="en"))
+    render_runbooks(ctx, plan, status_snapshot(project, now, StatusOptions()))
+    markdown = next(p.content for p in plan if p.path == "runbooks/api-down.md")
+    header = lxml_html.fromstring(markdown.split("---\n", 2)[2]).cssselect(".opsdocs-runbook-header")[0]
+    ana = header.cssselect(".opsdocs-contacts li")[0]
+    assert [a.get("href") for a in ana.cssselect("a")] == [
+        "mailto:ana@acme.test%3Fbcc%3Dx%2540evil.test%26body%3Dhi"
+    ]
+    assert "1-800-FLOWERS" in ana.text_content()

@@ -4,6 +4,7 @@ parser for script elements, event handlers and javascript: links that came from 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -21,11 +22,20 @@ ATTACKS = (
     '"><svg onload=alert(1)>',
     "</title><script>alert(1)</script>",
 )
+HOSTILE_LINKS = {
+    # A path in the site whose part left after the page's own folder is `javascript:…`.
+    ("support.yml", "link: status/"): 'link: "help/support/javascript:alert(1)"',
+    ("support.yml", "link: troubleshooting.md"): 'link: "\\u00a0JaVaScRiPt:alert(1)"',
+    ("support.yml", "address: https://status.empresa.com/"): 'address: "java\\tscript:alert(1)"',
+    ("training.yml", "url: https://supabase.com/docs/guides/local-development"): 'url: " data:text/html,x"',
+}
+"""Links in data (support resources and channels, training links) written to run script."""
+_UNSAFE_SCHEME = re.compile(r"(?:javascript|vbscript|data):", re.IGNORECASE)
 
 
 def inject(root: Path) -> None:
     """Put the attacks into an incident title, an update message, a component name and a FAQ
-    answer."""
+    answer, and links that run script into support resources, a channel and a training link."""
     incident = root / "data" / "incidents" / "2026-03-14-api-caida.yml"
     text = incident.read_text(encoding="utf-8")
     title_line = next(line for line in text.splitlines() if line.startswith("title:"))
@@ -45,6 +55,18 @@ def inject(root: Path) -> None:
     block_indent = answer_line[: len(answer_line) - len(answer_line.lstrip())] + "  "
     first_line = answer_line + "\n" + block_indent + " ".join(ATTACKS) + "\n"
     faq.write_text(text.replace(answer_line + "\n", first_line, 1), encoding="utf-8")
+    for (name, line), hostile in HOSTILE_LINKS.items():
+        path = root / "data" / name
+        text = path.read_text(encoding="utf-8")
+        assert line in text, (name, line)
+        path.write_text(text.replace(line, hostile, 1), encoding="utf-8")
+
+
+def runs_script(href: str) -> bool:
+    """Whether a browser would run ``href`` (or show it as a page of its own): it reads the
+    value without the spaces and controls around it, and without tabs and line breaks."""
+    read = re.sub(r"[\t\n\r]", "", href.strip("".join(map(chr, range(0x21)))))
+    return _UNSAFE_SCHEME.match(read) is not None
 
 
 @pytest.fixture(scope="module")
@@ -81,9 +103,7 @@ def executable_from_data(doc: lxml_html.HtmlElement) -> list[str]:
         for name, value in element.attrib.items():
             if name.lower().startswith("on") and "alert" in value:
                 found.append(f"{element.tag} {name}={value}")
-            if name.lower() in ("href", "src", "action", "formaction") and value.strip().lower().startswith(
-                "javascript:"
-            ):
+            if name.lower() in ("href", "src", "action", "formaction") and runs_script(value):
                 found.append(f"{element.tag} {name}={value}")
         # Text inside SVG (a chart's labels) is fine; a script in it is caught above, as are
         # handlers on its elements. Frames and plugins never come from data.

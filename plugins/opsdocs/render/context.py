@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from opsdocs.render.dates import DateFormatter
 from opsdocs.render.labels import Labels
+from opsdocs.render.links import relative_reference
 from opsdocs.render.paths import SitePaths
 from opsdocs.render.spec import SiteSpec
 
@@ -65,7 +66,7 @@ class RenderContext:
         relative = relative_path(target, here)
         if target.endswith("/") and not relative.endswith("/"):
             relative += "/"
-        return "./" if relative in (".", "./") else relative
+        return "./" if relative in (".", "./") else relative_reference(relative)
 
     def absolute(self, path: str) -> str:
         """The absolute address of ``path`` on this site (site-relative when the address is unknown)."""

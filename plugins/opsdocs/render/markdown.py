@@ -16,6 +16,8 @@ import nh3
 from cmarkgfm.cmark import Options
 from markupsafe import Markup
 
+from opsdocs.render.links import MARKDOWN_SCHEMES
+
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6", "hr", "i",
     "kbd", "li", "ol", "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead",
@@ -40,7 +42,7 @@ def render_markdown(text: str) -> Markup:
         html,
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto", "tel"},
+        url_schemes=set(MARKDOWN_SCHEMES),
         link_rel="noopener noreferrer nofollow",
     )
     return Markup(clean.strip())

@@ -6,11 +6,9 @@ way, and every link is relative to the page it lands on.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cached_property
-from urllib.parse import quote, urlsplit
 
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
@@ -19,15 +17,15 @@ from opsdocs.model.deployment import RollbackStrategy
 from opsdocs.model.process import Phase
 from opsdocs.model.roadmap import FeatureFlag, FlagState
 from opsdocs.model.severities import Severity
-from opsdocs.model.support import Channel, ChannelKind
+from opsdocs.model.support import Channel
 from opsdocs.model.team import Contact, OnCall, Person, Role, RoleGroup
+from opsdocs.render import links
 from opsdocs.render.context import RenderContext
 
 CALENDAR_PATH = "handbook/maintenance-cycle.ics"
 """Where the maintenance cycle's calendar is written; fragments link to it."""
 
 _UNITS = ((1440, "duration-day"), (60, "duration-hour"), (1, "duration-minute"))
-_TEL_KEEP = re.compile(r"[^0-9+*#]")
 
 
 @dataclass(frozen=True)
@@ -79,45 +77,23 @@ class HandbookView:
         return self.link(CALENDAR_PATH) if self.ctx.paths.handbook is not None else ""
 
     def site_href(self, target: str) -> str | None:
-        """A link to ``target``: an http(s) address as it is, a site path relative to this
-        page (keeping its ``#anchor``); None for anything else (``javascript:``...)."""
-        target = target.strip()
-        if not target:
-            return None
-        scheme = urlsplit(target).scheme.lower()
-        if scheme in {"http", "https"}:
-            return target
-        if scheme or target.startswith(("/", "\\")):
-            return None
-        path, _, anchor = target.partition("#")
-        if self.ctx.paths.lacks(path):
-            return None
-        href = self.link(path) if path else ""
-        return f"{href}#{anchor}" if anchor else href
+        """A link from data to ``target``, from this page (see ``opsdocs.render.links``); None
+        for a page of a part this site does not have."""
+        return links.site_href(target, self.link, self.ctx.paths.lacks)
 
     @staticmethod
     def mailto(email: str | None) -> str | None:
         """A ``mailto:`` link to ``email``."""
-        return f"mailto:{quote(email.strip(), safe='@.+-_')}" if email and email.strip() else None
+        return links.mailto(email)
 
     @staticmethod
     def tel(phone: str | None) -> str | None:
-        """A ``tel:`` link to ``phone``, keeping only what dials; None when nothing dials."""
-        digits = _TEL_KEEP.sub("", phone or "")
-        return f"tel:{digits}" if any(ch.isdigit() for ch in digits) else None
+        """A ``tel:`` link to ``phone``; None when it is not only a phone number."""
+        return links.tel(phone)
 
     def channel_href(self, channel: Channel) -> str | None:
         """Where a support channel's address leads, by the channel's kind."""
-        address = channel.address.strip()
-        if not address:
-            return None
-        if channel.kind == ChannelKind.email:
-            return self.mailto(address)
-        if channel.kind == ChannelKind.phone:
-            return self.tel(address)
-        if channel.kind == ChannelKind.web:
-            return self.site_href(address)
-        return None
+        return links.channel_href(channel.kind, channel.address, self.link, self.ctx.paths.lacks)
 
     # --- words and numbers ------------------------------------------------------------------
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import quote, urlsplit
+from functools import partial
 
 from markupsafe import Markup
 
 from opsdocs.model.base import Audience
 from opsdocs.model.faq import HelpCategory, Question
-from opsdocs.model.support import Channel, ChannelKind
+from opsdocs.model.support import Channel
+from opsdocs.render import links
 from opsdocs.render.context import RenderContext
 from opsdocs.render.helpcenter.articles import Article, RelatedArticles, article_from_page, plain_line
 from opsdocs.render.helpcenter.banner import ServiceNotice, render_banner
@@ -34,7 +35,6 @@ __all__ = ["Article", "HelpCenter", "ServiceNotice", "article_from_page", "help_
 HELP_ROOT = "help/"
 ARTICLES_PER_CATEGORY_ON_HOME = 5
 POPULAR_QUESTIONS = 6
-_TEL_KEEP = re.compile(r"[^0-9+*#]")
 _LEADING_HEADING = re.compile(r"\A\s*(# [^\n]*)(?:\n|\Z)")
 
 
@@ -101,32 +101,14 @@ class HelpCenter:
         return f"{href}#{anchor}" if anchor else href
 
     def site_href(self, from_src: str, target: str) -> str | None:
-        """A link to ``target``: an http(s) address as it is, a site path relative to the page
-        (keeping its ``#anchor``); None for anything else (``javascript:``...)."""
-        target = target.strip()
-        scheme = urlsplit(target).scheme.lower()
-        if scheme in {"http", "https"}:
-            return target
-        if not target or scheme or target.startswith(("/", "\\")):
-            return None
-        path, _, anchor = target.partition("#")
-        if self.ctx.paths.lacks(path):
-            return None
-        return self.link(from_src, path, anchor) if path else f"#{anchor}"
+        """A link from data to ``target``, from the page ``from_src`` (see
+        ``opsdocs.render.links``); None for a page of a part this site does not have."""
+        return links.site_href(target, partial(self.ctx.link, from_src), self.ctx.paths.lacks)
 
     def channel_href(self, from_src: str, channel: Channel) -> str | None:
         """Where a support channel's address leads: mail, phone, or a page."""
-        address = channel.address.strip()
-        if not address:
-            return None
-        if channel.kind == ChannelKind.email:
-            return f"mailto:{quote(address, safe='@.+-_')}"
-        if channel.kind == ChannelKind.phone:
-            digits = _TEL_KEEP.sub("", address)
-            return f"tel:{digits}" if any(ch.isdigit() for ch in digits) else None
-        if channel.kind == ChannelKind.web:
-            return self.site_href(from_src, address)
-        return None
+        link = partial(self.ctx.link, from_src)
+        return links.channel_href(channel.kind, channel.address, link, self.ctx.paths.lacks)
 
     def banner(self, page_src: str) -> Markup:
         """The incident banner for a help page; empty while the service is fine."""

@@ -12,6 +12,7 @@ from opsdocs.derive.incidents import IncidentFacts, incident_facts
 from opsdocs.derive.postmortems import is_overdue, site_today
 from opsdocs.model.base import Audience
 from opsdocs.model.incidents import ActionItem
+from opsdocs.render import links
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
@@ -19,8 +20,6 @@ from opsdocs.render.paths import ReliabilityPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability.report import OVERDUE_ICON, POSTMORTEMS, REPORT
 from opsdocs.render.templates import render
-
-_SAFE_SCHEMES = ("https://", "http://")
 
 
 @dataclass(frozen=True)
@@ -45,12 +44,6 @@ class PostmortemEntry:
     overdue: int
 
 
-def _web_link(value: str) -> str:
-    """``value`` when it is an http(s) address; a link from data must not run script."""
-    text = value.strip()
-    return text if text.lower().startswith(_SAFE_SCHEMES) else ""
-
-
 def render_postmortems(ctx: RenderContext, plan: SitePlan) -> None:
     """Add an internal page per postmortem, ``postmortems/<incident id>.md``, and
     ``postmortems/index.md`` listing them newest first."""
@@ -68,7 +61,9 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan) -> None:
             continue
         path = ReliabilityPages.postmortem(incident.id)
         actions = [
-            ActionRow(item, roles.get(item.owner, ""), is_overdue(item, today), _web_link(item.link))
+            ActionRow(
+                item, roles.get(item.owner, ""), is_overdue(item, today), links.outside_href(item.link) or ""
+            )
             for item in postmortem.action_items
         ]
         page = render(

@@ -12,6 +12,7 @@ import re
 from opsdocs.derive.runbooks import ReviewState, RunbookFacts, runbook_facts
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
+from opsdocs.render import links
 from opsdocs.render.context import RenderContext
 from opsdocs.render.icons import COMPONENT_ICONS
 from opsdocs.render.pages import edit_url, front_matter
@@ -70,6 +71,8 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
             ],
             edit=edit_url(project.site.repository_url, project.site.edit_uri, fact.runbook.path),
             source=fact.runbook.path,
+            mailto=links.mailto,
+            tel=links.tel,
             **common,
         )
         # The header goes under the runbook's own first heading, or under a generated one.

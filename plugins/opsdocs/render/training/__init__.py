@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
 from opsdocs.model.base import Audience
 from opsdocs.model.training import LearningPath, ModuleLink, TrainingModule
+from opsdocs.render import links
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
@@ -25,7 +25,7 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.templates import render
 
 INDEX = TrainingPages.index
-_EXTERNAL_SCHEMES = {"http", "https", "mailto"}
+_EXTERNAL_SCHEMES = links.WEB_SCHEMES | {"mailto"}
 
 
 path_page = TrainingPages.path
@@ -96,8 +96,9 @@ def render_training(ctx: RenderContext, plan: SitePlan) -> None:
 
     def link_view(here: str, link: ModuleLink) -> LinkView:
         if link.url is not None:
-            if urlsplit(link.url.strip()).scheme.lower() in _EXTERNAL_SCHEMES:
-                return LinkView(link.title, href=link.url.strip(), external=True)
+            href = links.outside_href(link.url, _EXTERNAL_SCHEMES)
+            if href is not None:
+                return LinkView(link.title, href=href, external=True)
             return LinkView(link.title)  # javascript: and the like are never links
         if link.runbook is not None:
             if runbook_pages is not None and link.runbook in runbook_ids:
