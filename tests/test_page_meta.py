@@ -48,6 +48,9 @@ MARKERS = {
     "ARTICLEDESCRIPTION": "description",
     "HEADINGTITLE": "title",
     "METADATALINE": "title",
+    "BOMTITLE": "title",
+    "SETEXTTITLE": "title",
+    "NOSPACETITLE": "title",
 }
 """Each planted value starts with its marker, and says where the marker must show."""
 STAFF_ONLY = {"TRAININGPATH", "RUNBOOKTITLE"}
@@ -120,10 +123,18 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     meta = {"title": hostile("PAGETITLE"), "description": hostile("PAGEDESCRIPTION"), "author": PAYLOAD}
     (docs / "hostile.md").write_text(_front_matter(meta, "# A page\n\nText.\n"), encoding="utf-8")
     # No title in the front matter: the theme takes the first heading, and un-escapes it.
-    heading = "# HEADINGTITLE &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
+    heading = "HEADINGTITLE &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"
     heading += " &#60;img src=x onerror=alert(5)>"
-    page = _front_matter({"tags": ["x"]}, heading + "\n\nText.\n")
+    page = _front_matter({"tags": ["x"]}, "# " + heading + "\n\nText.\n")
     (docs / "heading.md").write_text(page, encoding="utf-8")
+    # Python-Markdown's other level-1 headings: underlined, and without a space after the #.
+    setext = heading.replace("HEADINGTITLE", "SETEXTTITLE") + "\n=====\n\nText.\n"
+    (docs / "setext.md").write_text(_front_matter({"tags": ["x"]}, setext), encoding="utf-8")
+    nospace = "#" + heading.replace("HEADINGTITLE", "NOSPACETITLE") + "\n\nText.\n"
+    (docs / "nospace.md").write_text(nospace, encoding="utf-8")
+    # MkDocs reads a page's file without its BOM; so must whatever makes its meta safe.
+    bom = "\ufeff" + _front_matter({"title": hostile("BOMTITLE")}, "Text.\n")
+    (docs / "bom.md").write_text(bom, encoding="utf-8")
     # MkDocs also reads meta-data lines at the top of a page without front matter.
     lines = f"Title: {hostile('METADATALINE')}\nDescription: {PAYLOAD}\n\n# Lines\n\nText.\n"
     (docs / "lines.md").write_text(lines, encoding="utf-8")

@@ -11,8 +11,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from opsdocs.load.markdown_page import fenced_lines
+
 _DIRECTIVE = re.compile(r"^(?P<indent> {0,3})<!--\s*opsdocs:(?P<name>[^\s>]*)\s*-->\s*$")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 MARKER = "opsdocs:"
 """Text every directive starts with: a page without it has none (a cheap first check)."""
 
@@ -30,22 +31,8 @@ def scan_lines(markdown: str, first_line: int = 1) -> Iterator[tuple[str, Direct
     """Each line of ``markdown`` (with its line ending), and the directive it is, if any.
 
     ``first_line`` is the file's line number of the first line (after a front matter)."""
-    fence = ""
-    for number, line in enumerate(markdown.splitlines(keepends=True), start=first_line):
-        opener = _FENCE.match(line)
-        if fence:
-            closes = (
-                opener is not None and opener["fence"][0] == fence[0] and len(opener["fence"]) >= len(fence)
-            )
-            if closes and not line.strip().lstrip(fence[0]):
-                fence = ""
-            yield line, None
-            continue
-        if opener:
-            fence = opener["fence"]
-            yield line, None
-            continue
-        match = _DIRECTIVE.match(line)
+    for number, (line, fenced) in enumerate(fenced_lines(markdown), start=first_line):
+        match = None if fenced else _DIRECTIVE.match(line)
         yield line, (Directive(match["name"], number, len(match["indent"]) + 1) if match else None)
 
 

@@ -360,7 +360,7 @@ def _read_pages(
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         if not _inside(root, path):
             continue
-        source, found = load_markdown_file(path, _relative(root, path))
+        source, found = load_markdown_file(path, _relative(root, path), meta_data_lines=True)
         problems.extend(found)
         if source is None:
             continue

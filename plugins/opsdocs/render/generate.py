@@ -14,6 +14,7 @@ from pathlib import Path
 
 from opsdocs.derive.status import status_snapshot
 from opsdocs.load.directives import MARKER
+from opsdocs.load.markdown_page import split_front_matter
 from opsdocs.model.audience import public_view
 from opsdocs.model.project import Project
 from opsdocs.model.runbooks import page_is_public
@@ -22,10 +23,10 @@ from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook.directives import expand_directives
 from opsdocs.render.helpcenter import Article, HelpCenter, ServiceNotice, article_from_page
 from opsdocs.render.home import render_home
+from opsdocs.render.page_meta import safe_page_meta
 from opsdocs.render.parts import REGISTRY, PartBuild
 from opsdocs.render.paths import HOME
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.site import FRONT_MATTER, safe_page_meta
 from opsdocs.render.spec import SiteSpec
 
 __all__ = ["GeneratedSite", "generate_site"]
@@ -58,9 +59,8 @@ class GeneratedSite:
         """The whole hand-written page ``src`` as an engine without the plugins needs it: its
         body as ``body`` makes it, and its front matter kept as written unless a text in it is
         not safe as page meta (``safe_page_meta``), as the ``opsdocs`` plugin makes it."""
-        match = FRONT_MATTER.match(text)
-        header, body = (match.group(1), match.group(2)) if match else ("", text)
-        header, body = safe_page_meta(header, body, homepage=src == HOME)
+        split = split_front_matter(text)
+        header, body = safe_page_meta(split.header, split.body, homepage=src == HOME)
         body, problems = self.body(src, body, header.count("\n") + 1)
         return header + body, problems
 

@@ -9,6 +9,7 @@ cleaned with nh3 (the Ammonia sanitizer), so it can never carry script, event ha
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 import cmarkgfm
@@ -52,3 +53,8 @@ def render_markdown(text: str) -> Markup:
 def plain_text(text: str) -> str:
     """``text`` rendered and stripped of every tag, for feeds' summaries and the JSON API."""
     return nh3.clean(str(render_markdown(text)), tags=set()).strip()
+
+
+def plain_line(markdown: str) -> str:
+    """Markdown as one line of plain text: rendered, stripped of tags, entities decoded."""
+    return " ".join(html.unescape(plain_text(markdown)).split())

@@ -10,21 +10,21 @@ search engines.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 
 from markupsafe import Markup
 
+from opsdocs.load.markdown_page import split_leading_heading
 from opsdocs.model.base import Audience
 from opsdocs.model.faq import HelpCategory, Question
 from opsdocs.model.support import Channel
 from opsdocs.render import links
 from opsdocs.render.context import RenderContext
-from opsdocs.render.helpcenter.articles import Article, RelatedArticles, article_from_page, plain_line
+from opsdocs.render.helpcenter.articles import Article, RelatedArticles, article_from_page
 from opsdocs.render.helpcenter.banner import ServiceNotice, render_banner
-from opsdocs.render.markdown import render_markdown
+from opsdocs.render.markdown import plain_line, render_markdown
 from opsdocs.render.pages import front_matter, script_json
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.templates import render
@@ -35,7 +35,6 @@ __all__ = ["Article", "HelpCenter", "ServiceNotice", "article_from_page", "help_
 HELP_ROOT = "help/"
 ARTICLES_PER_CATEGORY_ON_HOME = 5
 POPULAR_QUESTIONS = 6
-_LEADING_HEADING = re.compile(r"\A\s*(# [^\n]*)(?:\n|\Z)")
 
 
 def help_page(name: str) -> str:
@@ -174,11 +173,10 @@ class HelpCenter:
         """An article's Markdown with the banner under its title and its related articles at
         the end.
 
-        The banner goes under the page's leading ``#`` heading; a page without one gets its
+        The banner goes under the page's leading level-1 heading; a page without one gets its
         title from the theme, above the content, so the banner is under the title either way.
         """
-        heading = _LEADING_HEADING.match(markdown)
-        top, body = (heading.group(1), markdown[heading.end() :]) if heading else ("", markdown)
+        top, body = split_leading_heading(markdown)
         parts = [top, str(self.banner(article.src)), body.strip("\n")]
         related = self.related.of(article)
         if related:

@@ -1,31 +1,28 @@
 """Help articles: hand-written pages whose front matter names a help category.
 
 An article's title and summary are read from the page itself (front matter ``title`` and
-``description`` when given, else its first ``#`` heading and first paragraph), as plain text:
+``description`` when given, else its first level-1 heading and first paragraph), as plain text:
 they land in HTML through autoescaping templates, never in Markdown syntax.
 """
 
 from __future__ import annotations
 
 import heapq
-import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from opsdocs.load.markdown_source import split_front_matter
+from opsdocs.load import markdown_page
 from opsdocs.model.runbooks import PageMeta
-from opsdocs.render.markdown import plain_text
+from opsdocs.render.markdown import plain_line
+from opsdocs.render.page_meta import first_heading_text
 
 RELATED_LIMIT = 5
 SUMMARY_LENGTH = 200
 
-_HEADING = re.compile(r"^#[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
-_ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _NOT_A_PARAGRAPH = re.compile(
     r"""^(?:\#|<|!!!|\?\?\?|\||>|[-*+][ \t]|\d+[.)][ \t]|\[TOC\]|\{|-{3,}\s*$|={3,}\s*$|[ ]{4}|\t)"""
 )
@@ -49,14 +46,13 @@ def article_from_page(src: str, meta: PageMeta, text: str) -> Article | None:
     None for a page without a category."""
     if not meta.category:
         return None
-    source, _ = split_front_matter(text, src)
-    body = source.body if source is not None else text
+    body = markdown_page.page_markdown(text)
     extra = meta.model_extra or {}
     title = extra.get("title") if isinstance(extra.get("title"), str) else None
     description = extra.get("description") if isinstance(extra.get("description"), str) else None
     return Article(
         src=src,
-        title=" ".join((title or first_heading(body) or _title_from_path(src)).split()),
+        title=" ".join((title or first_heading_text(body) or _title_from_path(src)).split()),
         summary=shorten(plain_line(description) if description else first_paragraph(body)),
         category=meta.category,
         tags=tuple(meta.tags),
@@ -64,39 +60,13 @@ def article_from_page(src: str, meta: PageMeta, text: str) -> Article | None:
     )
 
 
-def plain_line(markdown: str) -> str:
-    """Markdown as one line of plain text: rendered, stripped of tags, entities decoded."""
-    return " ".join(html.unescape(plain_text(markdown)).split())
-
-
-def _lines_outside_fences(body: str) -> Iterable[str | None]:
-    """The lines of ``body``, with every line of a fenced code block given as None."""
-    fence: str | None = None
-    for line in body.splitlines():
-        match = _FENCE.match(line)
-        if match and (fence is None or match.group(1) == fence):
-            fence = match.group(1) if fence is None else None
-            yield None
-        else:
-            yield None if fence else line
-
-
-def first_heading(body: str) -> str | None:
-    """The text of the first level-1 ATX heading (``# Title``), or None."""
-    for line in _lines_outside_fences(body):
-        match = _HEADING.match(line) if line is not None else None
-        if match:
-            return plain_line(_ATTR_LIST.sub("", match.group(1))) or None
-    return None
-
-
 def first_paragraph(body: str) -> str:
     """The first paragraph of ``body`` as plain text; headings, lists, tables, code, quotes,
     admonitions and HTML blocks are not paragraphs."""
     lines: list[str] = []
     skipping = False
-    for line in _lines_outside_fences(body):
-        if line is None or not line.strip():
+    for line, fenced in markdown_page.fenced_lines(body):
+        if fenced or not line.strip():
             if lines:
                 break
             skipping = False

@@ -7,10 +7,9 @@ and the incidents that used it before.
 
 from __future__ import annotations
 
-import re
-
 from opsdocs.derive.runbooks import ReviewState, RunbookFacts, runbook_facts
 from opsdocs.derive.status import StatusSnapshot
+from opsdocs.load.markdown_page import split_leading_heading
 from opsdocs.model.base import Audience
 from opsdocs.render import links
 from opsdocs.render.context import RenderContext
@@ -21,7 +20,6 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.templates import render
 
 STATE_ICONS = {ReviewState.ok: "✓", ReviewState.due_soon: "!", ReviewState.overdue: "✕"}
-_FIRST_HEADING = re.compile(r"\A\s*(# [^\n]*)\n", re.MULTILINE)
 
 
 def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot) -> None:
@@ -76,12 +74,8 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
             **common,
         )
         # The header goes under the runbook's own first heading, or under a generated one.
-        body = fact.runbook.body
-        match = _FIRST_HEADING.match(body)
-        if match:
-            top, rest = match.group(1) + "\n\n", body[match.end() :]
-        else:
-            top, rest = render("runbooks/title.html.j2", title=meta.title), body
+        top, rest = split_leading_heading(fact.runbook.body)
+        top = top + "\n\n" if top else render("runbooks/title.html.j2", title=meta.title)
         plan.add(path, front_matter(meta.title) + f"{top}{header}\n{rest}", Audience.internal)
     _render_index(ctx, plan, facts, common)
 
