@@ -35,7 +35,7 @@ def overdue_runbook_problems(project: Project, now: datetime) -> list[Problem]:
 
 def overdue_action_item_problems(project: Project, now: datetime) -> list[Problem]:
     """A warning per postmortem action item past its due date at ``now``, at its ``due`` line."""
-    roles = {r.id: r.name for r in project.team.roles}
+    roles = project.team.role_names
     found = []
     for incident, _index, item in overdue_action_items(project.incidents, now, project.site.zone):
         owner = roles.get(item.owner, item.owner)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum, StrEnum
 
 from pydantic import Field
 
 from opsdocs.model.base import Audience, Day, Id, Record, internal, public_record
+from opsdocs.model.index import cached_index, keyed_by_id
 
 
 class ComponentStatus(StrEnum):
@@ -64,3 +66,22 @@ class Components(Record):
     def all_components(self) -> list[Component]:
         """Every component, grouped ones first, in file order."""
         return [c for g in self.groups for c in g.components] + list(self.components)
+
+    @property
+    def by_id(self) -> Mapping[str, Component]:
+        """Every component, grouped or not, by its id."""
+        return cached_index(self, "by_id", self._lists(), lambda: keyed_by_id(self.all_components()))
+
+    @property
+    def group_by_component(self) -> Mapping[str, ComponentGroup]:
+        """The group of each grouped component, by the component's id."""
+        return cached_index(
+            self,
+            "group_by_component",
+            self._lists(),
+            lambda: {c.id: g for g in self.groups for c in g.components},
+        )
+
+    def _lists(self) -> tuple[list, ...]:
+        """The lists the components are in: what an index of them is built from."""
+        return (self.groups, *(g.components for g in self.groups), self.components)

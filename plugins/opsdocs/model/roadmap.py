@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from pydantic import Field
 
 from opsdocs.model.base import Audience, Day, Id, Markdown, Record, internal, page_id, public_record
+from opsdocs.model.index import cached_index, keyed_by_id
 
 
 class ItemStatus(StrEnum):
@@ -88,3 +90,9 @@ class Roadmap(Record):
     release_cycle: list[ReleaseKind] = Field(default_factory=list)
     releases: list[Release] = Field(default_factory=list)
     feature_flags: list[FeatureFlag] = Field(default_factory=list)
+
+    @property
+    def feature_flags_by_id(self) -> Mapping[str, FeatureFlag]:
+        """Each feature flag by its id."""
+        flags = self.feature_flags
+        return cached_index(self, "feature_flags", (flags,), lambda: keyed_by_id(flags))
