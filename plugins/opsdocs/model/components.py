@@ -7,7 +7,7 @@ from enum import IntEnum, StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Id, Record, internal, public_record
+from opsdocs.model.base import Audience, Day, Id, Record, audience_field, internal
 from opsdocs.model.index import cached_index, keyed_by_id
 
 
@@ -44,7 +44,7 @@ class Component(Record):
     description: str = ""
     tracked_since: Day | None = Field(None, description="First day of its status history.")
     owner: Id | None = internal(None, description="Id of the owning role.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class ComponentGroup(Record):
@@ -54,7 +54,7 @@ class ComponentGroup(Record):
     name: str
     description: str = ""
     components: list[Component] = Field(min_length=1)
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class Components(Record):

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Id, Markdown, Record, internal, page_id, public_record
+from opsdocs.model.base import Audience, Day, Id, Markdown, Record, audience_field, internal, page_id
 from opsdocs.model.index import cached_index, keyed_by_id
 
 
@@ -31,7 +31,7 @@ class RoadmapItem(Record):
     internal_note: str = internal("", description="For the team only.")
     feature_flag: Id | None = internal(None, description="Id of the flag that gates it.")
     shipped_on: Day | None = Field(None, description="Day it shipped; required when shipped.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 RESERVED_RELEASE_IDS = frozenset({"index", "release-cycle", "changelog", "feature-flags"})
@@ -52,7 +52,7 @@ class Release(Record):
         description="Target period: a quarter (2025-Q1) or a month (2025-02).",
     )
     items: list[RoadmapItem] = Field(default_factory=list)
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class ReleaseKind(Record):
@@ -81,7 +81,7 @@ class FeatureFlag(Record):
     state: FlagState = FlagState.off
     rollout_percent: int | None = Field(None, ge=0, le=100)
     owner: Id | None = Field(None, description="Id of the owning role.")
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Roadmap(Record):

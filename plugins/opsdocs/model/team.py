@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Duration, Email, Id, Record, internal, public_record
+from opsdocs.model.base import Audience, Duration, Email, Id, Record, audience_field, internal
 from opsdocs.model.index import cached_index, keyed_by_id
 
 
@@ -25,7 +25,7 @@ class Role(Record):
     name: str
     group: Id | None = Field(None, description="Id of a group in this file.")
     responsibilities: list[str] = Field(default_factory=list)
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Person(Record):
@@ -36,7 +36,7 @@ class Person(Record):
     roles: list[Id] = Field(default_factory=list, description="Ids of roles.")
     email: Email | None = internal(None)
     phone: str | None = internal(None)
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Team(Record):
@@ -74,7 +74,7 @@ class Contact(Record):
     phone: str | None = internal(None)
     pager: str | None = internal(None, description="Paging service or number, e.g. PagerDuty 24/7.")
     availability: str = internal("", description="When the contact can be reached.")
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class EscalationLevel(Record):
