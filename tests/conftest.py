@@ -16,19 +16,22 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 
 _PROBLEM_LINE = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning): (?P<message>.*)$"
+    r"^(?:(?P<logged>DEBUG|INFO|WARNING|ERROR) +- +)?"
+    r"(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<level>error|warning): (?P<message>.*)$"
 )
 
 
 @dataclass(frozen=True)
 class Reported:
-    """One ``path:line:col: level: message`` line as ``opsdocs validate`` printed it."""
+    """One ``path:line:col: level: message`` line as ``opsdocs validate`` printed it, or as
+    MkDocs logged it in a build's log (at ``logged``, e.g. ``INFO``)."""
 
     path: str
     line: int
     column: int
     level: str
     message: str
+    logged: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,14 +61,19 @@ def run_validate(path: Path) -> Run:
 
 
 def reported(output: str) -> list[Reported]:
-    """The problems in the output of ``opsdocs validate``, in the order printed."""
+    """The problems in the output of an opsdocs command or a build's log, in the order printed."""
     found = []
     for text in output.splitlines():
         match = _PROBLEM_LINE.match(text)
         if match:
             found.append(
                 Reported(
-                    match["path"], int(match["line"]), int(match["column"]), match["level"], match["message"]
+                    match["path"],
+                    int(match["line"]),
+                    int(match["column"]),
+                    match["level"],
+                    match["message"],
+                    match["logged"] or "",
                 )
             )
     return found

@@ -140,7 +140,7 @@ def test_public_site_keeps_the_nav_entries_it_has(tmp_path: Path) -> None:
     out = tmp_path / "public"
     result = generate(out, "--audience", "public")  # the staff site's mkdocs.yml, by default
     assert result.returncode == 0, result.stderr
-    assert "mkdocs.yml is the staff site's configuration" in result.stderr
+    assert ": warning: this is the staff site's configuration" in result.stderr
     config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
     listed = yaml.safe_dump(config["nav"])
     for page in ("help/index.md", "status/index.md", "roadmap/changelog.md", "user-guide.md"):

@@ -422,8 +422,9 @@ def test_unknown_directive_is_reported_and_left_alone(ctx: RenderContext) -> Non
     expanded, problems = expand_directives(source, ctx, "guide.md")
     assert expanded == source
     assert len(problems) == 1
-    assert "guide.md:3" in problems[0] and "'severity-matrx'" in problems[0]
-    assert "severity-matrix" in problems[0] and "kpis" in problems[0]
+    assert (problems[0].path, problems[0].line, problems[0].level) == ("guide.md", 3, "error")
+    assert "'severity-matrx'" in problems[0].message
+    assert "severity-matrix" in problems[0].message and "kpis" in problems[0].message
 
 
 def test_directives_in_code_or_inside_text_are_not_expanded(ctx: RenderContext) -> None:

@@ -74,3 +74,66 @@ def test_a_role_the_public_view_has_not_is_not_named_by_its_id(example: Project)
     assert staff.role_name(role.id) == role.name
     assert public.role_name(role.id) == ""
     assert public.role_names([role.id]) == []
+
+
+def test_the_public_views_indices_hold_only_its_own_records(example: Project) -> None:
+    """The public view copies collections with records left out; an index the full project
+    built before must not come along into the copy, with the internal records in it."""
+    import dataclasses
+
+    from opsdocs.model.base import Audience
+    from opsdocs.model.components import Components
+
+    components = Components.model_validate(
+        {
+            "groups": [
+                {
+                    "id": "core",
+                    "name": "Core",
+                    "components": [
+                        {"id": "api", "name": "API"},
+                        {"id": "billing-db", "name": "Billing DB", "audience": "internal"},
+                    ],
+                }
+            ],
+            "components": [{"id": "ledger", "name": "Ledger", "audience": "internal"}],
+        }
+    )
+    staff = dataclasses.replace(example, components=components)
+    indices = {
+        "components": lambda p: p.components.by_id,
+        "component groups": lambda p: p.components.group_by_component,
+        "roles": lambda p: p.team.roles_by_id,
+        "role names": lambda p: p.team.role_names,
+        "people": lambda p: p.team.people_by_id,
+        "contacts": lambda p: p.contacts.by_id,
+        "severities": lambda p: p.severities.by_id,
+        "feature flags": lambda p: p.roadmap.feature_flags_by_id,
+    }
+    internal = {
+        "components": {"billing-db", "ledger"},
+        "component groups": {"billing-db"},
+        "roles": {r.id for r in staff.team.roles if r.audience == Audience.internal},
+        "role names": {r.id for r in staff.team.roles if r.audience == Audience.internal},
+        "people": {p.id for p in staff.team.people if p.audience == Audience.internal},
+        "contacts": {c.id for c in staff.contacts.contacts if c.audience == Audience.internal},
+        "severities": set(),
+        "feature flags": {f.id for f in staff.roadmap.feature_flags if f.audience == Audience.internal},
+    }
+    for name, index in indices.items():
+        assert internal[name] <= set(index(staff)), f"the staff index of {name} misses a record"
+    for name in internal:
+        if name not in {"component groups", "severities"}:
+            assert internal[name], f"no internal {name} in the example: the test would prove nothing"
+
+    public = public_view(staff)  # after every index of the full project was built
+    for name, index in indices.items():
+        assert not internal[name] & set(index(public)), f"an internal record is in the public {name} index"
+    assert set(public.components.by_id) == {"api"}
+    assert public.components.by_id["api"] is public.components.groups[0].components[0]
+    # The public view's severities are copies without their internal fields; so is the index.
+    assert [public.severities.by_id[s.id] for s in public.severities.severities] == list(
+        public.severities.severities
+    )
+    assert all(s.communication == "" for s in public.severities.by_id.values())
+    assert any(s.communication for s in staff.severities.by_id.values())

@@ -14,7 +14,7 @@ from opsdocs.derive.runbooks import ReviewState, runbook_facts
 from opsdocs.model import Project
 from opsdocs.problems import Problem
 
-__all__ = ["overdue", "overdue_action_item_problems", "overdue_runbook_problems"]
+__all__ = ["overdue", "overdue_action_item_problems", "overdue_runbook_problems", "overdue_summary"]
 
 
 def overdue_runbook_problems(project: Project, now: datetime) -> list[Problem]:
@@ -35,7 +35,7 @@ def overdue_runbook_problems(project: Project, now: datetime) -> list[Problem]:
 
 def overdue_action_item_problems(project: Project, now: datetime) -> list[Problem]:
     """A warning per postmortem action item past its due date at ``now``, at its ``due`` line."""
-    roles = {r.id: r.name for r in project.team.roles}
+    roles = project.team.role_names
     found = []
     for incident, _index, item in overdue_action_items(project.incidents, now, project.site.zone):
         owner = roles.get(item.owner, item.owner)
@@ -43,6 +43,11 @@ def overdue_action_item_problems(project: Project, now: datetime) -> list[Proble
         located = item.source.problem(("due",), message, "warning") if item.source else None
         found.append(located or Problem(incident.id, 0, 0, message, "warning"))
     return found
+
+
+def overdue_summary(count: int) -> str:
+    """What a build says after the ``count`` overdue items it printed: they are notes."""
+    return f"{count} overdue item(s) above: notes, never a build failure; `opsdocs check` fails on them"
 
 
 def overdue(project: Project, now: datetime) -> list[Problem]:

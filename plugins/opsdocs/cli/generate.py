@@ -10,8 +10,10 @@ from pathlib import Path
 
 from opsdocs.cli.load import load_checked, pages_dir, project_layout
 from opsdocs.cli.mkdocs_config import OVERRIDES, ConfigError, ProjectConfig, mkdocs_config, read_config
+from opsdocs.hygiene import overdue_summary
 from opsdocs.model import Project
 from opsdocs.model.runbooks import page_is_public
+from opsdocs.problems import Problem, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
 from opsdocs.render.spec import SiteSpec
@@ -21,9 +23,9 @@ from opsdocs.render.text import meta_text
 class PageProblems(Exception):
     """A hand-written page of the generated site that cannot be written as it is."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("\n".join(problems))
+        super().__init__("\n".join(map(str, problems)))
 
 
 def generate(args: argparse.Namespace) -> int:
@@ -65,7 +67,7 @@ def generate(args: argparse.Namespace) -> int:
     try:
         files = site_files(project, now, spec, pages_dir(args, config, root, layout), config)
     except PageProblems as exc:
-        print("\n".join(exc.problems), file=sys.stderr)
+        print(format_problems(exc.problems), file=sys.stderr)
         return 1
     # Everything is rendered before anything is written: a failure leaves no half-written site.
     if out.is_dir():
@@ -91,11 +93,14 @@ def site_files(
     configured = config.plugin("opsdocs").get("audience", "staff")
     audience = "public" if spec.public else "staff"
     if config.path is not None and configured != audience:
-        print(
-            f"opsdocs generate: {config.path.name} is the {configured} site's configuration; the "
-            f"{audience} site gets its theme, extensions and nav (--config names another)",
-            file=sys.stderr,
+        path = config.path.resolve()
+        shown = path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else str(path)
+        line, column = config.position("plugins", "opsdocs", "audience")
+        message = (
+            f"this is the {configured} site's configuration; the {audience} site gets its theme, "
+            "extensions and nav (--config names another)"
         )
+        print(Problem(shown, line, column, message, "warning"), file=sys.stderr)
     docs_root = project.root / site_pages
     hand_written = {
         path.relative_to(docs_root).as_posix(): path
@@ -106,18 +111,22 @@ def site_files(
     existing = {src for src in hand_written if not spec.public or page_is_public(project.pages.get(src))}
     site = generate_site(project, now, spec, pages={src for src in existing if src.endswith(".md")})
     for note in site.notes:
-        print(f"note (overdue, not a failure; `opsdocs check` fails on it): {note}", file=sys.stderr)
+        print(note, file=sys.stderr)
+    if site.notes:
+        print(f"opsdocs generate: {overdue_summary(len(site.notes))}", file=sys.stderr)
     files: dict[str, bytes] = {}
+    problems: list[Problem] = []
     for src in sorted(existing):
         path = hand_written[src]
         if src.endswith(".md"):
-            text, problems = site.page(src, path.read_text(encoding="utf-8"))
-            if problems:
-                # The project's pages were checked before; these are a configuration's own.
-                raise PageProblems([f"{site_pages}/{problem}" for problem in problems])
+            text, found = site.page(src, path.read_text(encoding="utf-8"), f"{site_pages}/{src}")
+            problems += found
             files[f"docs/{src}"] = text.encode("utf-8")
         else:
             files[f"docs/{src}"] = path.read_bytes()
+    if problems:
+        # The project's pages were checked before; these are a configuration's own.
+        raise PageProblems(problems)
     for planned in site.plan:
         if planned.path in existing:
             # As in the plugins: a hand-written page at the same path replaces the generated one.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -64,7 +65,7 @@ class IncidentFacts:
 
 
 def incident_facts(
-    incident: Incident, severities: dict[str, Severity], now: datetime
+    incident: Incident, severities: Mapping[str, Severity], now: datetime
 ) -> IncidentFacts | None:
     """The incident as known at ``now``, or None if nothing of it was published by then.
 

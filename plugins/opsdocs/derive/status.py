@@ -140,8 +140,9 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
     """The status page's facts for ``project`` at ``now``."""
     options = options or StatusOptions()
     zone = project.site.zone
-    severities = {s.id: s for s in project.severities.severities}
-    incidents = [f for i in project.incidents if (f := incident_facts(i, severities, now)) is not None]
+    incidents = [
+        f for i in project.incidents if (f := incident_facts(i, project.severities.by_id, now)) is not None
+    ]
     incidents.sort(key=lambda f: (f.incident.started_at, f.id), reverse=True)
     windows = [
         MaintenanceFacts(w, tuple(published_steps(w, now)))
@@ -162,7 +163,7 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
         )
     )
     components = []
-    groups = {c.id: g for g in project.components.groups for c in g.components}
+    groups = project.components.group_by_component
     for component in project.components.all_components():
         own = intervals.get(component.id, [])
         since = _start_of(component.tracked_since, zone) if component.tracked_since else site_start

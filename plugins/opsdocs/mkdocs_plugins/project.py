@@ -28,6 +28,7 @@ from opsdocs.mkdocs_plugins.shared import (
 )
 from opsdocs.mkdocs_plugins.staging import Staging
 from opsdocs.model.runbooks import page_is_public
+from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
 from opsdocs.render.text import heading_title, safe_front_matter
@@ -92,11 +93,12 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         data = load_for_build(config)
         if data.site is None:
             return markdown
-        body, problems = data.site.body(page.file.src_uri, markdown)
+        path, first_line = _where(page, markdown, data.root)
+        body, problems = data.site.body(page.file.src_uri, markdown, first_line, path)
         if problems:
             # The project's pages were checked before the build began (``load_for_build``);
             # this is a page from elsewhere, and nothing internal may reach it.
-            raise PluginError("opsdocs: " + "\n".join(f"{data.layout.docs_dir}/{p}" for p in problems))
+            raise PluginError("opsdocs: a page has problems:\n" + format_problems(problems))
         return body
 
     # Runs last, once the page is rendered and MkDocs has its title from its first heading: a
@@ -139,6 +141,19 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         if self._staging is not None:
             self._staging.abandon()
             self._staging = None
+
+
+def _where(page: Page, markdown: str, root: Path) -> tuple[str, int]:
+    """The file of ``page`` (relative to the project ``root`` when inside it), and the line of
+    it ``markdown``, the page without its front matter, starts on: where a problem is."""
+    source = page.file.abs_src_path
+    if source is None:
+        return page.file.src_uri, 1
+    file = Path(source).resolve()
+    path = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+    text = page.file.content_string
+    before = text[: len(text) - len(markdown)] if markdown and text.endswith(markdown) else ""
+    return path, before.count("\n") + 1
 
 
 def _nav_pages(nav: object) -> set[str]:

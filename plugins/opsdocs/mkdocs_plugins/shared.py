@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from opsdocs.clock import ClockError, build_now, now_is_fixed
 from opsdocs.collector import collector_paused
+from opsdocs.hygiene import overdue_summary
 from opsdocs.mkdocs_plugins.options import (
     FeatureConfig,
     ProjectSettings,
@@ -25,7 +26,7 @@ from opsdocs.mkdocs_plugins.options import (
 )
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.future_dates import future_dated
-from opsdocs.problems import ProjectInvalid, format_problems
+from opsdocs.problems import Problem, ProjectInvalid, format_problems
 from opsdocs.render.generate import GeneratedSite
 from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.plan import SitePlan
@@ -217,11 +218,14 @@ def use_stylesheets(config: MkDocsConfig, names: tuple[str, ...]) -> None:
             config.extra_css.append(href)
 
 
-def note_overdue(notes: list[str]) -> None:
-    """Print what is overdue on the staff site at INFO level: staff see it in the build log,
-    and it can never fail a ``--strict`` build (``opsdocs check`` is the check that fails)."""
+def note_overdue(notes: list[Problem]) -> None:
+    """Print what is overdue on the staff site at INFO level, one located warning a line:
+    staff see it in the build log, and it can never fail a ``--strict`` build (``opsdocs
+    check`` is the check that fails)."""
     for note in notes:
-        log.info(f"opsdocs: overdue, see `opsdocs check`: {note}")
+        log.info(str(note))
+    if notes:
+        log.info(f"opsdocs: {overdue_summary(len(notes))}")
 
 
 class FeaturePlugin(BasePlugin[FeatureConfig]):

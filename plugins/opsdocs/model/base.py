@@ -72,8 +72,11 @@ def nested_record_fields(model: type[BaseModel]) -> tuple[str, ...]:
     return tuple(name for name, info in model.model_fields.items() if may_hold_records(info.annotation))
 
 
-def public_record(default: Audience = Audience.public) -> Any:
-    """The ``audience`` field of a record kind, with the kind's default."""
+def audience_field(default: Audience = Audience.public) -> Any:
+    """The definition of a record kind's ``audience`` field: who may read each record of the
+    kind, ``default`` for a record that does not say (public, except for kinds that are
+    internal unless marked otherwise, such as roles and people). The public view
+    (``opsdocs.model.audience``) drops every record whose audience is internal."""
     return Field(default, description="Who may read this record: public or internal.")
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum, StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Id, Record, internal, public_record
+from opsdocs.model.base import Audience, Day, Id, Record, audience_field, internal
+from opsdocs.model.index import cached_index, keyed_by_id
 
 
 class ComponentStatus(StrEnum):
@@ -42,7 +44,7 @@ class Component(Record):
     description: str = ""
     tracked_since: Day | None = Field(None, description="First day of its status history.")
     owner: Id | None = internal(None, description="Id of the owning role.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class ComponentGroup(Record):
@@ -52,7 +54,7 @@ class ComponentGroup(Record):
     name: str
     description: str = ""
     components: list[Component] = Field(min_length=1)
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class Components(Record):
@@ -64,3 +66,22 @@ class Components(Record):
     def all_components(self) -> list[Component]:
         """Every component, grouped ones first, in file order."""
         return [c for g in self.groups for c in g.components] + list(self.components)
+
+    @property
+    def by_id(self) -> Mapping[str, Component]:
+        """Every component, grouped or not, by its id."""
+        return cached_index(self, "by_id", self._lists(), lambda: keyed_by_id(self.all_components()))
+
+    @property
+    def group_by_component(self) -> Mapping[str, ComponentGroup]:
+        """The group of each grouped component, by the component's id."""
+        return cached_index(
+            self,
+            "group_by_component",
+            self._lists(),
+            lambda: {c.id: g for g in self.groups for c in g.components},
+        )
+
+    def _lists(self) -> tuple[list, ...]:
+        """The lists the components are in: what an index of them is built from."""
+        return (self.groups, *(g.components for g in self.groups), self.components)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Id, Markdown, Record, page_id, public_record
+from opsdocs.model.base import Audience, Id, Markdown, Record, audience_field, page_id
 
 RESERVED_CATEGORY_IDS = frozenset({"index", "faq", "support"})
 """Ids a category cannot take: each category gets a page ``help/<id>.md``, and these paths are
@@ -33,7 +33,7 @@ class Question(Record):
     answer: Markdown
     category: Id = Field(description="Id of a category of this file.")
     popular: bool = Field(False, description="Shown on the help center's home page.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class Faq(Record):

@@ -15,9 +15,9 @@ from opsdocs.model.base import (
     Markdown,
     Record,
     Timestamp,
+    audience_field,
     internal,
     page_id,
-    public_record,
 )
 from opsdocs.model.components import ComponentStatus, rank
 
@@ -122,7 +122,7 @@ class Incident(Record):
     updates: list[IncidentUpdate] = Field(min_length=1)
     runbooks: list[Id] = internal(default_factory=list, description="Ids of runbooks used.")
     postmortem: Postmortem | None = None
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
     _declared: frozenset[str] = PrivateAttr(default=frozenset())
 

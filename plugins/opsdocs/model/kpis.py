@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field, model_validator
 
-from opsdocs.model.base import Audience, Id, Record, public_record
+from opsdocs.model.base import Audience, Id, Record, audience_field
 
 
 class KpiCategory(StrEnum):
@@ -50,7 +50,7 @@ class Kpi(Record):
         None, description="Computed figure this KPI is checked against in the reliability report."
     )
     description: str = ""
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
     @model_validator(mode="after")
     def _measured_targets_are_numeric(self) -> Kpi:

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Id, Markdown, Record, Timestamp, internal, public_record
+from opsdocs.model.base import Audience, Id, Markdown, Record, Timestamp, audience_field, internal
 
 ANNOUNCEMENT_LEAD = timedelta(hours=72)
 """How long before a window without ``announced_at`` it is announced."""
@@ -50,7 +50,7 @@ class MaintenanceWindow(Record):
         0, ge=0, description="Raise by one each time the window moves, so calendars update."
     )
     internal_note: str = internal("")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
     @property
     def announced(self) -> datetime:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Id, Markdown, Record, internal, page_id, public_record
+from opsdocs.model.base import Audience, Day, Id, Markdown, Record, audience_field, internal, page_id
+from opsdocs.model.index import cached_index, keyed_by_id
 
 
 class ItemStatus(StrEnum):
@@ -29,7 +31,7 @@ class RoadmapItem(Record):
     internal_note: str = internal("", description="For the team only.")
     feature_flag: Id | None = internal(None, description="Id of the flag that gates it.")
     shipped_on: Day | None = Field(None, description="Day it shipped; required when shipped.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 RESERVED_RELEASE_IDS = frozenset({"index", "release-cycle", "changelog", "feature-flags"})
@@ -50,7 +52,7 @@ class Release(Record):
         description="Target period: a quarter (2025-Q1) or a month (2025-02).",
     )
     items: list[RoadmapItem] = Field(default_factory=list)
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class ReleaseKind(Record):
@@ -79,7 +81,7 @@ class FeatureFlag(Record):
     state: FlagState = FlagState.off
     rollout_percent: int | None = Field(None, ge=0, le=100)
     owner: Id | None = Field(None, description="Id of the owning role.")
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Roadmap(Record):
@@ -88,3 +90,9 @@ class Roadmap(Record):
     release_cycle: list[ReleaseKind] = Field(default_factory=list)
     releases: list[Release] = Field(default_factory=list)
     feature_flags: list[FeatureFlag] = Field(default_factory=list)
+
+    @property
+    def feature_flags_by_id(self) -> Mapping[str, FeatureFlag]:
+        """Each feature flag by its id."""
+        flags = self.feature_flags
+        return cached_index(self, "feature_flags", (flags,), lambda: keyed_by_id(flags))

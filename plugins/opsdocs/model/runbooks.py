@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Day, Duration, Id, Record, page_id, public_record
+from opsdocs.model.base import Audience, Day, Duration, Id, Record, audience_field, page_id
 
 RunbookId = page_id("runbooks", frozenset({"index"}))
 """A runbook's id names its page ``runbooks/<id>.md``; ``runbooks/index.md`` lists them."""
@@ -24,7 +24,7 @@ class RunbookMeta(Record):
     alerts: list[str] = Field(default_factory=list, description="Alerts or symptoms it answers.")
     last_reviewed: Day
     review_every: Duration = Field(default=timedelta(days=90), description="Review interval.")
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Runbook(Record):
@@ -42,7 +42,7 @@ class PageMeta(Record):
 
     model_config = Record.model_config | {"extra": "allow"}
 
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
     category: str | None = None
     tags: list[str] = Field(default_factory=list)
     last_reviewed: Day | None = None

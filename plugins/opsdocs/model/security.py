@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Frequency, Id, Record, public_record
+from opsdocs.model.base import Audience, Frequency, Id, Record, audience_field
 
 
 class Audit(Record):
@@ -15,7 +15,7 @@ class Audit(Record):
     frequency: Frequency
     description: str = ""
     owner: Id | None = Field(None, description="Id of the owning role.")
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class ProtectionMeasure(Record):
@@ -24,7 +24,7 @@ class ProtectionMeasure(Record):
     id: Id
     name: str
     measure: str
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Regulation(Record):
@@ -34,7 +34,7 @@ class Regulation(Record):
     name: str
     region: str = ""
     commitments: list[str] = Field(min_length=1)
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Security(Record):

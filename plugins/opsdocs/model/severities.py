@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from pydantic import Field
 
 from opsdocs.model.base import Duration, Id, Record, internal
+from opsdocs.model.index import cached_index, keyed_by_id
 
 
 class Impact(StrEnum):
@@ -37,3 +39,8 @@ class Severities(Record):
     """``data/severities.yml``."""
 
     severities: list[Severity] = Field(default_factory=list)
+
+    @property
+    def by_id(self) -> Mapping[str, Severity]:
+        """Each severity by its id."""
+        return cached_index(self, "by_id", (self.severities,), lambda: keyed_by_id(self.severities))

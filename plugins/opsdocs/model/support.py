@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Duration, Id, Record, internal, public_record
+from opsdocs.model.base import Audience, Duration, Id, Record, audience_field, internal
 
 
 class ChannelKind(StrEnum):
@@ -29,7 +29,7 @@ class Channel(Record):
     description: str = ""
     availability: str = ""
     for_plans: list[str] = Field(default_factory=list, description="Plans it is offered to.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class ResponseTarget(Record):
@@ -49,7 +49,7 @@ class SelfService(Record):
     name: str
     description: str
     link: str = Field("", description="Page path in the site, or a URL.")
-    audience: Audience = public_record()
+    audience: Audience = audience_field()
 
 
 class Support(Record):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Duration, Email, Id, Record, internal, public_record
+from opsdocs.model.base import Audience, Duration, Email, Id, Record, audience_field, internal
+from opsdocs.model.index import cached_index, keyed_by_id
 
 
 class RoleGroup(Record):
@@ -22,7 +25,7 @@ class Role(Record):
     name: str
     group: Id | None = Field(None, description="Id of a group in this file.")
     responsibilities: list[str] = Field(default_factory=list)
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Person(Record):
@@ -33,7 +36,7 @@ class Person(Record):
     roles: list[Id] = Field(default_factory=list, description="Ids of roles.")
     email: Email | None = internal(None)
     phone: str | None = internal(None)
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Team(Record):
@@ -42,6 +45,21 @@ class Team(Record):
     groups: list[RoleGroup] = internal(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
     people: list[Person] = Field(default_factory=list)
+
+    @property
+    def roles_by_id(self) -> Mapping[str, Role]:
+        """Each role by its id."""
+        return cached_index(self, "roles", (self.roles,), lambda: keyed_by_id(self.roles))
+
+    @property
+    def role_names(self) -> Mapping[str, str]:
+        """Each role's name by its id: what a page shows for a role id it holds."""
+        return cached_index(self, "role_names", (self.roles,), lambda: {r.id: r.name for r in self.roles})
+
+    @property
+    def people_by_id(self) -> Mapping[str, Person]:
+        """Each person by their id."""
+        return cached_index(self, "people", (self.people,), lambda: keyed_by_id(self.people))
 
 
 class Contact(Record):
@@ -56,7 +74,7 @@ class Contact(Record):
     phone: str | None = internal(None)
     pager: str | None = internal(None, description="Paging service or number, e.g. PagerDuty 24/7.")
     availability: str = internal("", description="When the contact can be reached.")
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class EscalationLevel(Record):
@@ -83,3 +101,8 @@ class Contacts(Record):
     contacts: list[Contact] = Field(default_factory=list)
     escalation: list[EscalationLevel] = internal(default_factory=list)
     on_call: OnCall | None = internal(None)
+
+    @property
+    def by_id(self) -> Mapping[str, Contact]:
+        """Each contact by its id."""
+        return cached_index(self, "by_id", (self.contacts,), lambda: keyed_by_id(self.contacts))

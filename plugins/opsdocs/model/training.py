@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from opsdocs.model.base import Audience, Duration, Id, Record, page_id, public_record
+from opsdocs.model.base import Audience, Duration, Id, Record, audience_field, page_id
 
 
 class ModuleLink(Record):
@@ -48,7 +48,7 @@ class LearningPath(Record):
     learners: str = Field(description="Who the path is for, e.g. new developers.")
     description: str = ""
     modules: list[TrainingModule] = Field(min_length=1)
-    audience: Audience = public_record(Audience.internal)
+    audience: Audience = audience_field(Audience.internal)
 
 
 class Training(Record):

@@ -18,6 +18,7 @@ from opsdocs.load.markdown_page import split_front_matter
 from opsdocs.model.audience import public_view
 from opsdocs.model.project import Project
 from opsdocs.model.runbooks import page_is_public
+from opsdocs.problems import Problem
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
 from opsdocs.render.handbook.directives import expand_directives
@@ -39,29 +40,34 @@ class GeneratedSite:
     plan: SitePlan
     context: RenderContext
     help: HelpCenter
-    notes: list[str] = field(default_factory=list)
-    """What is overdue on the staff site (``opsdocs.hygiene``): printed, never a failure."""
+    notes: list[Problem] = field(default_factory=list)
+    """What is overdue on the staff site (``opsdocs.hygiene``), as located warnings: printed,
+    never a failure."""
 
-    def body(self, src: str, body: str, first_line: int = 1) -> tuple[str, list[str]]:
+    def body(
+        self, src: str, body: str, first_line: int = 1, path: str | None = None
+    ) -> tuple[str, list[Problem]]:
         """The body of the hand-written page ``src`` (docs-relative) as this site shows it:
         its directives expanded and, on a help article, the banner and related articles
-        added. ``first_line`` is the body's first line in the file, for the messages. Returns
-        the body and a message per directive it could not expand."""
-        problems: list[str] = []
+        added. ``first_line`` is the body's first line in the file at ``path`` (relative to
+        the project), for the problems. Returns the body and a problem per directive it could
+        not expand."""
+        problems: list[Problem] = []
         if MARKER in body:
-            body, problems = expand_directives(body, self.context, src, first_line)
+            body, problems = expand_directives(body, self.context, src, first_line, path)
         article = self.help.article(src)
         if article is not None:
             body = self.help.decorate(article, body)
         return body, problems
 
-    def page(self, src: str, text: str) -> tuple[str, list[str]]:
-        """The whole hand-written page ``src`` as an engine without the plugins needs it: its
-        body as ``body`` makes it, and its front matter kept as written unless a text in it is
-        not safe as page meta (``safe_page_meta``), as the ``opsdocs`` plugin makes it."""
+    def page(self, src: str, text: str, path: str | None = None) -> tuple[str, list[Problem]]:
+        """The whole hand-written page ``src`` (the file at ``path``) as an engine without the
+        plugins needs it: its body as ``body`` makes it, and its front matter kept as written
+        unless a text in it is not safe as page meta (``safe_page_meta``), as the ``opsdocs``
+        plugin makes it."""
         split = split_front_matter(text)
         header, body = safe_page_meta(split.header, split.body, homepage=src == HOME)
-        body, problems = self.body(src, body, header.count("\n") + 1)
+        body, problems = self.body(src, body, header.count("\n") + 1, path)
         return header + body, problems
 
 

@@ -13,6 +13,7 @@ from types import MappingProxyType
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.hygiene import overdue_action_item_problems, overdue_runbook_problems
 from opsdocs.model.project import Project
+from opsdocs.problems import Problem
 from opsdocs.render.assets import ASSET_ROOT
 from opsdocs.render.context import RenderContext
 from opsdocs.render.handbook import render_handbook
@@ -36,8 +37,9 @@ class PartBuild:
     """The whole project, for what is overdue on the staff site; renderers use ``ctx.project``."""
     articles: list[Article] = field(default_factory=list)
     """The help articles among the site's hand-written pages."""
-    notes: list[str] = field(default_factory=list)
-    """What is overdue on the staff site (``opsdocs.hygiene``): printed, never a failure."""
+    notes: list[Problem] = field(default_factory=list)
+    """What is overdue on the staff site (``opsdocs.hygiene``), as located warnings: printed,
+    never a failure."""
     help: HelpCenter | None = None
     """The help center, once rendered: it also decorates the help articles."""
 
@@ -62,7 +64,7 @@ def _status(build: PartBuild, plan: SitePlan) -> None:
 
 def _runbooks(build: PartBuild, plan: SitePlan) -> None:
     render_runbooks(build.ctx, plan, build.snapshot)
-    build.notes += [str(p) for p in overdue_runbook_problems(build.project, build.ctx.now)]
+    build.notes += overdue_runbook_problems(build.project, build.ctx.now)
 
 
 def _handbook(build: PartBuild, plan: SitePlan) -> None:
@@ -70,7 +72,7 @@ def _handbook(build: PartBuild, plan: SitePlan) -> None:
     render_handbook(ctx, plan)
     render_reliability(ctx, plan, ctx.spec.options.reliability.partial_outage_weight)
     render_postmortems(ctx, plan)
-    build.notes += [str(p) for p in overdue_action_item_problems(build.project, ctx.now)]
+    build.notes += overdue_action_item_problems(build.project, ctx.now)
 
 
 def _helpcenter(build: PartBuild, plan: SitePlan) -> None:

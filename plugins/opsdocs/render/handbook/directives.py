@@ -62,15 +62,16 @@ def directive_problems(project: Project, docs_dir: str) -> list[Problem]:
 
 
 def expand_directives(
-    markdown: str, ctx: RenderContext, page_src: str, first_line: int = 1
-) -> tuple[str, list[str]]:
-    """``markdown`` with each ``<!-- opsdocs:NAME -->`` line replaced by its fragment, and a
-    message per directive it could not expand (naming the page, line and column).
+    markdown: str, ctx: RenderContext, page_src: str, first_line: int = 1, path: str | None = None
+) -> tuple[str, list[Problem]]:
+    """``markdown``, the page ``page_src`` from line ``first_line`` of its file on, with each
+    ``<!-- opsdocs:NAME -->`` line replaced by its fragment, and a problem per directive it
+    could not expand, located in the file at ``path`` (default: ``page_src``).
 
     On the public site only the public fragments are ever rendered: any other directive is
     left as it was written (an invisible comment) and reported, whatever the page says."""
     renderer: FragmentRenderer | None = None
-    problems: list[str] = []
+    problems: list[Problem] = []
     out: list[str] = []
     for line, directive in scan_lines(markdown, first_line):
         if directive is None:
@@ -78,7 +79,7 @@ def expand_directives(
             continue
         message = directive_problem(directive, ctx.public)
         if message:
-            problems.append(f"{page_src}:{directive.line}:{directive.column}: error: {message}")
+            problems.append(Problem(path or page_src, directive.line, directive.column, message))
             out.append(line)
             continue
         renderer = renderer or FragmentRenderer(ctx, page_src)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from functools import cached_property
 
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
@@ -123,24 +122,12 @@ class HandbookView:
 
     # --- ids to names -----------------------------------------------------------------------
 
-    @cached_property
-    def _roles(self) -> dict[str, Role]:
-        return {r.id: r for r in self.project.team.roles}
-
-    @cached_property
-    def _people(self) -> dict[str, Person]:
-        return {p.id: p for p in self.project.team.people}
-
-    @cached_property
-    def _contacts(self) -> dict[str, Contact]:
-        return {c.id: c for c in self.project.contacts.contacts}
-
     def role_name(self, role_id: str | None) -> str:
         """The name of the role ``role_id``; empty when the role is not on this site (an
         internal role on the public site: not even its id is shown)."""
         if not role_id:
             return ""
-        role = self._roles.get(role_id)
+        role = self.project.team.roles_by_id.get(role_id)
         return role.name if role else ""
 
     def role_names(self, role_ids: list[str]) -> list[str]:
@@ -149,11 +136,11 @@ class HandbookView:
 
     def severity(self, severity_id: str | None) -> Severity | None:
         """The severity ``severity_id``, if there is one."""
-        return next((s for s in self.project.severities.severities if s.id == severity_id), None)
+        return self.project.severities.by_id.get(severity_id) if severity_id else None
 
     def card(self, contact: Contact) -> ContactCard:
         """``contact`` with its role, person, email and phone resolved."""
-        person = self._people.get(contact.person) if contact.person else None
+        person = self.project.team.people_by_id.get(contact.person) if contact.person else None
         if contact.role:
             role = self.role_name(contact.role)
         else:
@@ -168,7 +155,7 @@ class HandbookView:
 
     def card_for(self, contact_id: str) -> ContactCard | None:
         """The contact ``contact_id``, resolved; None when it is not on this site."""
-        contact = self._contacts.get(contact_id)
+        contact = self.project.contacts.by_id.get(contact_id)
         return self.card(contact) if contact else None
 
     # --- lists in reading order ---------------------------------------------------------------

@@ -37,10 +37,10 @@ def _unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def _names(ids: Iterable[str], names: dict[str, str], fallback: str) -> list[str]:
+def _names(ids: Iterable[str], snapshot: StatusSnapshot, fallback: str) -> list[str]:
     """The names of the components ``ids`` this site shows, or ``fallback`` when it shows none
     (an internal component's id is never printed)."""
-    found = [names[i] for i in ids if i in names]
+    found = [facts.component.name for i in ids if (facts := snapshot.component(i)) is not None]
     return found or [fallback]
 
 
@@ -49,20 +49,19 @@ def render_banner(ctx: RenderContext, notice: ServiceNotice, page_src: str) -> M
     if not notice.active:
         return Markup("")
     snapshot, labels, locale = notice.snapshot, ctx.labels, ctx.dates.locale
-    names = {c.component.id: c.component.name for c in snapshot.components}
     messages = []
     if snapshot.active_incidents:
         affected = _unique(
             name
             for facts in snapshot.active_incidents
-            for name in _names(facts.components, names, facts.incident.title)
+            for name in _names(facts.components, snapshot, facts.incident.title)
         )
         messages.append(labels("help.banner.incident", what=format_list(affected, locale=locale)))
     if snapshot.active_maintenance:
         affected = _unique(
             name
             for facts in snapshot.active_maintenance
-            for name in _names(facts.window.components, names, facts.window.title)
+            for name in _names(facts.window.components, snapshot, facts.window.title)
         )
         messages.append(labels("help.banner.maintenance", what=format_list(affected, locale=locale)))
     indicator = snapshot.indicator.value

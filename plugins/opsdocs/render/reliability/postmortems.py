@@ -49,8 +49,8 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan) -> None:
     ``postmortems/index.md`` listing them newest first."""
     status = ctx.paths.status
     project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
-    severities = {s.id: s for s in project.severities.severities}
-    roles = {r.id: r.name for r in project.team.roles}
+    severities = project.severities.by_id
+    roles = project.team.role_names
     today = site_today(now, project.site.zone)
     common = {"labels": labels, "dates": dates, "overdue_icon": OVERDUE_ICON}
     entries = []

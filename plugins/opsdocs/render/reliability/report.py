@@ -8,7 +8,7 @@ this module only arranges them for the template and draws the charts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -184,9 +184,9 @@ def render_reliability(
     project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
     zone = project.site.zone
     severities = sorted(project.severities.severities, key=lambda s: s.level)
-    by_id = {s.id: s for s in severities}
+    by_id = project.severities.by_id
     series = _series(severities)
-    roles = {r.id: r.name for r in project.team.roles}
+    roles = project.team.role_names
     has_postmortem = {i.id for i in project.incidents if i.postmortem is not None and i.started_at <= now}
 
     def incident_link(incident_id: str) -> str:
@@ -279,7 +279,9 @@ def _kpi_value(ctx: RenderContext, check: KpiCheck, figures: WindowFigures, over
     return dates.duration(span) if span is not None else "—"
 
 
-def _breaches(figures: WindowFigures, by_id: dict[str, Severity], link: Callable[[str], str]) -> list[Breach]:
+def _breaches(
+    figures: WindowFigures, by_id: Mapping[str, Severity], link: Callable[[str], str]
+) -> list[Breach]:
     found = []
     for times in figures.breaches:
         severity = by_id.get(times.incident.severity)
@@ -290,8 +292,7 @@ def _breaches(figures: WindowFigures, by_id: dict[str, Severity], link: Callable
         if times.resolution_breach and times.resolve is not None and times.resolution_target is not None:
             found.append(Breach(times, severity, "resolution", times.resolve, times.resolution_target,
                                 times.resolution_breach, url))  # fmt: skip
-    level = {s.id: s.level for s in by_id.values()}
-    found.sort(key=lambda b: (level.get(b.times.incident.severity, 99), b.times.incident.started_at, b.kind))
+    found.sort(key=lambda b: (b.severity.level if b.severity else 99, b.times.incident.started_at, b.kind))
     return found
 
 

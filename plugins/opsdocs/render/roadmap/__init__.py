@@ -106,7 +106,7 @@ def render_roadmap(ctx: RenderContext, plan: SitePlan) -> None:
             if r.audience == Audience.public
         ]
     every = entries(releases)
-    flags = {f.id: f for f in project.roadmap.feature_flags} if staff else {}
+    flags = project.roadmap.feature_flags_by_id if staff else {}
 
     def period(release: Release) -> str:
         year, _, part = release.target.partition("-")
@@ -174,12 +174,11 @@ def render_roadmap(ctx: RenderContext, plan: SitePlan) -> None:
     plan.add(FEED, changelog_feed(ctx, changelog), Audience.public)
 
     if staff:
-        roles = {r.id: r.name for r in project.team.roles}
         gated = {flag_id: [e for e in every if e.item.feature_flag == flag_id] for flag_id in flags}
         page = render(
             "roadmap/feature-flags.md.j2",
             registry=project.roadmap.feature_flags,
-            roles=roles,
+            roles=project.team.role_names,
             gated=gated,
             **links(FEATURE_FLAGS),
             **common,

@@ -28,36 +28,33 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
     project = ctx.project
     status, handbook = ctx.paths.status, ctx.paths.handbook
     facts = runbook_facts(project.runbooks, project.incidents, ctx.now, project.site.zone)
-    severities = {s.id: s for s in project.severities.severities}
-    components = {c.component.id: c for c in snapshot.components}
-    roles = {r.id: r.name for r in project.team.roles}
-    people = {p.id: p for p in project.team.people}
+    severities = project.severities.by_id
+    people = project.team.people_by_id
     on_call = project.contacts.on_call
+    paged_first = project.contacts.by_id.get(on_call.contact) if on_call is not None else None
     common = {"labels": ctx.labels, "dates": ctx.dates, "state_icons": STATE_ICONS, "icons": COMPONENT_ICONS}
     for fact in facts:
         meta = fact.runbook.meta
         path = RunbookPages.runbook(meta.id)
         contacts = [c for c in project.contacts.contacts if c.role == meta.owner]
-        if on_call is not None:
-            contacts += [
-                c for c in project.contacts.contacts if c.id == on_call.contact and c not in contacts
-            ]
+        if paged_first is not None and paged_first not in contacts:
+            contacts.append(paged_first)
         header = render(
             "runbooks/header.html.j2",
             fact=fact,
             meta=meta,
-            owner=roles.get(meta.owner, ""),
+            owner=project.team.role_names.get(meta.owner, ""),
             severities=[severities[s] for s in meta.severities if s in severities],
             contacts=[(c, people.get(c.person) if c.person else None) for c in contacts],
             people=[p for p in project.team.people if meta.owner in p.roles],
             contacts_link=ctx.link(path, handbook.contacts) if handbook is not None else "",
             components=[
                 (
-                    components[c],
+                    component,
                     ctx.link(path, status.index) + f"#component-{c}" if status is not None else "",
                 )
                 for c in meta.components
-                if c in components
+                if (component := snapshot.component(c)) is not None
             ],
             incidents=[
                 (
@@ -96,12 +93,11 @@ def _render_index(
         own = [f for f in facts if severity.id in f.runbook.meta.severities]
         if own:
             by_severity.append((severity, own))
-    roles = {r.id: r.name for r in project.team.roles}
     page = render(
         "runbooks/index.md.j2",
         facts=facts,
         link=link,
-        roles=roles,
+        roles=project.team.role_names,
         by_component=by_component,
         by_severity=by_severity,
         **common,

@@ -140,16 +140,16 @@ class ApiWriter:
 
     def incident(self, facts: IncidentFacts) -> dict[str, Any]:
         incident = facts.incident
-        names = {c.component.id: c.component.name for c in self.snapshot.components}
         chronological = list(reversed(facts.updates))
         previous: dict[str, str] = {}
         updates: list[dict[str, Any]] = []
         for index, update in enumerate(chronological):
             affected = []
             for component_id, status in update.components.items():
-                if component_id in names:
+                shown = self.snapshot.component(component_id)
+                if shown is not None:
                     old = previous.get(component_id, ComponentStatus.operational.value)
-                    affected.append({"code": component_id, "name": names[component_id], "old_status": old,
+                    affected.append({"code": component_id, "name": shown.component.name, "old_status": old,
                                      "new_status": status.value})  # fmt: skip
                     previous[component_id] = status.value
             updates.append(
@@ -187,7 +187,7 @@ class ApiWriter:
         """A window as Statuspage serves it: its published lifecycle updates, each with what it
         did to the window's components, and its status that of the latest (``derive.maintenance``)."""
         window = facts.window
-        names = {c.component.id: c.component.name for c in self.snapshot.components}
+        shown = [c.component for i in window.components if (c := self.snapshot.component(i)) is not None]
         listed = [
             {
                 "id": f"{window.id}-{step.key}",
@@ -201,13 +201,12 @@ class ApiWriter:
                 "display_at": timestamp(step.at),
                 "affected_components": [
                     {
-                        "code": component_id,
-                        "name": names[component_id],
+                        "code": component.id,
+                        "name": component.name,
                         "old_status": step.old_status.value,
                         "new_status": step.new_status.value,
                     }
-                    for component_id in window.components
-                    if component_id in names
+                    for component in shown
                 ]
                 or None,
                 "deliver_notifications": True,

@@ -125,21 +125,23 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         index, front_matter(labels("status.title"), hide=["navigation", "toc"]) + status_page, Audience.public
     )
 
-    severities = {s.id: s.name for s in ctx.project.severities.severities}
-    # The components this site shows; an incident may also name one the public view dropped.
-    names = {c.component.id: c.component.name for c in snapshot.components}
+    severities = ctx.project.severities.by_id
+    # ``snapshot.component``: the components this site shows; an incident may also name one
+    # the public view dropped.
     for facts in snapshot.incidents:
         path = layout.incident(facts.id)
         postmortem = facts.incident.postmortem
         page = render(
             "status/incident.md.j2",
             facts=facts,
-            severity_name=severities.get(facts.incident.severity, "") if not ctx.public else "",
+            severity_name=severity.name
+            if not ctx.public and (severity := severities.get(facts.incident.severity))
+            else "",
             affected=[
                 # A component this site does not show (an internal one) is left out, id and all.
-                (names[cid], status.value)
+                (shown.component.name, status.value)
                 for cid, status in facts.components.items()
-                if cid in names
+                if (shown := snapshot.component(cid)) is not None
             ],
             public_summary=render_markdown(postmortem.public_summary)
             if postmortem and postmortem.public_summary
@@ -157,7 +159,11 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         page = render(
             "status/maintenance.md.j2",
             facts=facts,
-            component_names=[names[c] for c in facts.window.components if c in names],
+            component_names=[
+                shown.component.name
+                for c in facts.window.components
+                if (shown := snapshot.component(c)) is not None
+            ],
             # The lifecycle after the announcement (whose text is the window's message), newest
             # first: the same updates the API serves, automatic ones worded from the catalog.
             updates=[
