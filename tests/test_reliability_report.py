@@ -23,7 +23,8 @@ from lxml import html as lxml_html
 from opsdocs.derive.kpis import Verdict, check_kpi, check_kpis, check_value, in_unit, overall_uptime
 from opsdocs.derive.postmortems import overdue_action_items
 from opsdocs.derive.reliability import WindowFigures, window_figures
-from opsdocs.derive.uptime import Uptime
+from opsdocs.derive.status import StatusOptions
+from opsdocs.derive.uptime import Uptime, UptimePolicy
 from opsdocs.hygiene import overdue_action_item_problems
 from opsdocs.model.base import Audience
 from opsdocs.model.incidents import Incident
@@ -34,7 +35,8 @@ from opsdocs.render.labels import catalog
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
-from opsdocs.render.spec import SiteSpec
+from opsdocs.render.reliability.report import WINDOWS
+from opsdocs.render.spec import PartOptions, SiteSpec
 from tests.test_reliability_metrics import LOG, SEV1, SEV2
 
 SANTIAGO = ZoneInfo("America/Santiago")
@@ -359,6 +361,54 @@ def test_the_page_survives_markdown(example: Rendered) -> None:
     )
     assert converted.count("<svg") == 4
     assert len(lxml_html.fromstring(converted).cssselect("section[data-window]")) == 3
+
+
+def uptime_rows(plan: SitePlan, days: int) -> dict[str, str]:
+    """The uptime table of one window: each row's cells as text, ``|``-separated, by component
+    id ('' for the row of all components)."""
+    rows = window(page(plan, "reliability/index.md"), days).cssselect("table[data-opsdocs-uptime] tr")
+    return {
+        row.get("data-component"): " | ".join(text(cell) for cell in row.cssselect("th, td"))
+        for row in rows
+        if row.get("data-component") is not None
+    }
+
+
+def down_minutes(row: str) -> int:
+    """The downtime cell of an uptime row (``1 d 2 h 5 min``), in minutes."""
+    down = row.split(" | ")[2]
+    parts = re.fullmatch(r"(?:(\d+) d ?)?(?:(\d+) h ?)?(?:(\d+) min)?", down)
+    assert parts, down
+    days, hours, minutes = (int(p or 0) for p in parts.groups())
+    return (days * 24 + hours) * 60 + minutes
+
+
+def test_the_uptime_of_a_year_counts_outages_older_than_the_status_history(example: Rendered) -> None:
+    # The status page shows 90 days; the report's 365-day window is cut from the same
+    # intervals, which cover all time: a 7-day status history changes none of its figures.
+    short = SiteSpec(language="es", options=PartOptions(status=StatusOptions(history_days=7)))
+    plan = SitePlan()
+    render_reliability(make_context(example.project, EXAMPLE_NOW, short), plan)
+    for days in WINDOWS:
+        assert uptime_rows(plan, days) == uptime_rows(example.plan, days), days
+    year, quarter = uptime_rows(example.plan, 365), uptime_rows(example.plan, 90)
+    assert any(down_minutes(year[c]) > down_minutes(quarter[c]) for c in year), year
+
+
+def test_the_report_weighs_partial_outages_by_its_own_option(example: Rendered) -> None:
+    # The same intervals, two weights: the status page's policy never reaches the report.
+    def report(status_weight: float, report_weight: float) -> SitePlan:
+        options = PartOptions(
+            status=StatusOptions(policy=UptimePolicy(status_weight)), reliability=UptimePolicy(report_weight)
+        )
+        plan = SitePlan()
+        spec = SiteSpec(language="es", options=options)
+        render_reliability(make_context(example.project, EXAMPLE_NOW, spec), plan)
+        return plan
+
+    assert uptime_rows(report(1.0, 0.3), 365) == uptime_rows(example.plan, 365)
+    full, none = uptime_rows(report(0.3, 1.0), 365), uptime_rows(report(0.3, 0.0), 365)
+    assert sum(map(down_minutes, full.values())) > sum(map(down_minutes, none.values()))
 
 
 def test_open_incidents_are_listed(example: Rendered) -> None:
