@@ -88,7 +88,7 @@ class ApiWriter:
             "position": position,
             "description": component.description or None,
             "showcase": True,
-            "start_date": component.tracked_since.isoformat() if component.tracked_since else None,
+            "start_date": facts.tracking.first_day.isoformat() if facts.tracking.first_day else None,
             "group_id": facts.group.id if facts.group else None,
             "page_id": self.page_id,
             "group": False,
