@@ -8,6 +8,7 @@ real parsers and checked against figures counted straight from the incident file
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 import statistics
 import xml.etree.ElementTree as ET
@@ -31,6 +32,7 @@ from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpi
 from opsdocs.model.project import Project, read_project
 from opsdocs.render.context import make_context
+from opsdocs.render.generate import generate_site
 from opsdocs.render.labels import catalog
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
@@ -415,6 +417,23 @@ def test_open_incidents_are_listed(example: Rendered) -> None:
     doc = page(example.plan, "reliability/index.md")
     ids = [row.get("data-incident") for row in doc.cssselect("table[data-opsdocs-open] tr[data-incident]")]
     assert ids == ["2026-11-27-push-ios-retraso"]
+
+
+def test_an_open_incident_links_to_its_pages_only_once_they_exist() -> None:
+    # At 13:08 UTC the API outage of 14 March had started (13:05) and is open on the report,
+    # but its first update (13:12) was not out: it has no status page yet, as on Statuspage.
+    project = read_project(REPO)
+    incident = "2026-03-14-api-caida"
+    site = generate_site(project, datetime(2026, 3, 14, 13, 8, tzinfo=UTC), SiteSpec(language="es"))
+    assert f"status/incidents/{incident}.md" not in site.plan
+    doc = page(site.plan, "reliability/index.md")
+    (row,) = doc.cssselect(f'table[data-opsdocs-open] tr[data-incident="{incident}"]')
+    assert row.cssselect("a") == []
+    for href in (a.get("href") for a in doc.cssselect("a[href]")):
+        if href.startswith(("#", "http")):
+            continue
+        target = posixpath.normpath(posixpath.join("reliability", href)).removesuffix("/")
+        assert f"{target}.md" in site.plan or f"{target}/index.md" in site.plan, href
 
 
 def test_nothing_is_overdue_in_the_example_today(example: Rendered) -> None:

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from opsdocs.derive.kpis import KpiCheck, Verdict, check_kpis, check_value, overall_uptime
 from opsdocs.derive.postmortems import overdue_action_items
-from opsdocs.derive.published import has_started, is_open
+from opsdocs.derive.published import has_started, is_open, is_published
 from opsdocs.derive.reliability import IncidentTimes, WindowFigures, incident_times, window_figures
 from opsdocs.derive.status import StatusSnapshot, status_snapshot
 from opsdocs.derive.uptime import Uptime
@@ -183,11 +183,15 @@ def render_reliability(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnaps
     by_id = {s.id: s for s in severities}
     series = _series(severities)
     roles = {r.id: r.name for r in project.team.roles}
-    has_postmortem = {i.id for i in project.incidents if i.postmortem is not None and has_started(i, now)}
+    # An incident has pages once it is published (its first update is out), not when it starts.
+    published = {i.id for i in project.incidents if is_published(i, now)}
+    has_postmortem = {i.id for i in project.incidents if i.postmortem is not None and i.id in published}
 
     def incident_link(incident_id: str) -> str:
-        """The incident's page, or '' on a site without status pages."""
-        return ctx.link(REPORT, status.incident(incident_id)) if status is not None else ""
+        """The incident's page, or '' on a site without status pages or before it is published."""
+        if status is None or incident_id not in published:
+            return ""
+        return ctx.link(REPORT, status.incident(incident_id))
 
     def postmortem_link(incident_id: str) -> str:
         if incident_id not in has_postmortem:
