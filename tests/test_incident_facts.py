@@ -184,12 +184,20 @@ def test_components_carry_created_at_without_a_tracking_start(tmp_path: Path) ->
         "web": "2026-11-20T12:00:00.000Z",
         "email": "2026-11-01T03:00:00.000Z",
     }
+    # Without a day written, the start date of the uptime history is not known.
+    started = {c["id"]: c["start_date"] for c in summary["components"]}
+    assert started == {"core": None, "api": None, "web": None, "email": "2026-11-01"}
 
 
 def test_components_are_created_at_the_tracking_start(tmp_path: Path) -> None:
     site = build(status_project(tmp_path), "2026-11-28T12:00:00-03:00")
-    created = {c["id"]: c["created_at"] for c in api(site, "components.json")["components"]}
+    components = api(site, "components.json")["components"]
+    created = {c["id"]: c["created_at"] for c in components}
     assert created["api"] == "2026-01-01T03:00:00.000Z"  # 2026-01-01 00:00 in Santiago (-03)
+    # start_date is the first day of the uptime history, as created_at is its first instant:
+    # a component without its own tracked_since starts on the site's tracking_start.
+    started = {c["id"]: c["start_date"] for c in components}
+    assert started == {"core": None, "api": "2026-01-01", "web": "2026-01-01", "email": "2026-11-01"}
 
 
 # --- the clock ------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ real parsers and checked against figures counted straight from the incident file
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 import statistics
 import xml.etree.ElementTree as ET
@@ -23,18 +24,21 @@ from lxml import html as lxml_html
 from opsdocs.derive.kpis import Verdict, check_kpi, check_kpis, check_value, in_unit, overall_uptime
 from opsdocs.derive.postmortems import overdue_action_items
 from opsdocs.derive.reliability import WindowFigures, window_figures
-from opsdocs.derive.uptime import Uptime
+from opsdocs.derive.status import StatusOptions
+from opsdocs.derive.uptime import Uptime, UptimePolicy
 from opsdocs.hygiene import overdue_action_item_problems
 from opsdocs.model.base import Audience
 from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpi
 from opsdocs.model.project import Project, read_project
 from opsdocs.render.context import make_context
+from opsdocs.render.generate import generate_site
 from opsdocs.render.labels import catalog
 from opsdocs.render.markdown import plain_text
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
-from opsdocs.render.spec import SiteSpec
+from opsdocs.render.reliability.report import WINDOWS
+from opsdocs.render.spec import PartOptions, SiteSpec
 from tests.test_reliability_metrics import LOG, SEV1, SEV2
 
 SANTIAGO = ZoneInfo("America/Santiago")
@@ -361,10 +365,75 @@ def test_the_page_survives_markdown(example: Rendered) -> None:
     assert len(lxml_html.fromstring(converted).cssselect("section[data-window]")) == 3
 
 
+def uptime_rows(plan: SitePlan, days: int) -> dict[str, str]:
+    """The uptime table of one window: each row's cells as text, ``|``-separated, by component
+    id ('' for the row of all components)."""
+    rows = window(page(plan, "reliability/index.md"), days).cssselect("table[data-opsdocs-uptime] tr")
+    return {
+        row.get("data-component"): " | ".join(text(cell) for cell in row.cssselect("th, td"))
+        for row in rows
+        if row.get("data-component") is not None
+    }
+
+
+def down_minutes(row: str) -> int:
+    """The downtime cell of an uptime row (``1 d 2 h 5 min``), in minutes."""
+    down = row.split(" | ")[2]
+    parts = re.fullmatch(r"(?:(\d+) d ?)?(?:(\d+) h ?)?(?:(\d+) min)?", down)
+    assert parts, down
+    days, hours, minutes = (int(p or 0) for p in parts.groups())
+    return (days * 24 + hours) * 60 + minutes
+
+
+def test_the_uptime_of_a_year_counts_outages_older_than_the_status_history(example: Rendered) -> None:
+    # The status page shows 90 days; the report's 365-day window is cut from the same
+    # intervals, which cover all time: a 7-day status history changes none of its figures.
+    short = SiteSpec(language="es", options=PartOptions(status=StatusOptions(history_days=7)))
+    plan = SitePlan()
+    render_reliability(make_context(example.project, EXAMPLE_NOW, short), plan)
+    for days in WINDOWS:
+        assert uptime_rows(plan, days) == uptime_rows(example.plan, days), days
+    year, quarter = uptime_rows(example.plan, 365), uptime_rows(example.plan, 90)
+    assert any(down_minutes(year[c]) > down_minutes(quarter[c]) for c in year), year
+
+
+def test_the_report_weighs_partial_outages_by_its_own_option(example: Rendered) -> None:
+    # The same intervals, two weights: the status page's policy never reaches the report.
+    def report(status_weight: float, report_weight: float) -> SitePlan:
+        options = PartOptions(
+            status=StatusOptions(policy=UptimePolicy(status_weight)), reliability=UptimePolicy(report_weight)
+        )
+        plan = SitePlan()
+        spec = SiteSpec(language="es", options=options)
+        render_reliability(make_context(example.project, EXAMPLE_NOW, spec), plan)
+        return plan
+
+    assert uptime_rows(report(1.0, 0.3), 365) == uptime_rows(example.plan, 365)
+    full, none = uptime_rows(report(0.3, 1.0), 365), uptime_rows(report(0.3, 0.0), 365)
+    assert sum(map(down_minutes, full.values())) > sum(map(down_minutes, none.values()))
+
+
 def test_open_incidents_are_listed(example: Rendered) -> None:
     doc = page(example.plan, "reliability/index.md")
     ids = [row.get("data-incident") for row in doc.cssselect("table[data-opsdocs-open] tr[data-incident]")]
     assert ids == ["2026-11-27-push-ios-retraso"]
+
+
+def test_an_open_incident_links_to_its_pages_only_once_they_exist() -> None:
+    # At 13:08 UTC the API outage of 14 March had started (13:05) and is open on the report,
+    # but its first update (13:12) was not out: it has no status page yet, as on Statuspage.
+    project = read_project(REPO)
+    incident = "2026-03-14-api-caida"
+    site = generate_site(project, datetime(2026, 3, 14, 13, 8, tzinfo=UTC), SiteSpec(language="es"))
+    assert f"status/incidents/{incident}.md" not in site.plan
+    doc = page(site.plan, "reliability/index.md")
+    (row,) = doc.cssselect(f'table[data-opsdocs-open] tr[data-incident="{incident}"]')
+    assert row.cssselect("a") == []
+    for href in (a.get("href") for a in doc.cssselect("a[href]")):
+        if href.startswith(("#", "http")):
+            continue
+        target = posixpath.normpath(posixpath.join("reliability", href)).removesuffix("/")
+        assert f"{target}.md" in site.plan or f"{target}/index.md" in site.plan, href
 
 
 def test_nothing_is_overdue_in_the_example_today(example: Rendered) -> None:

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from opsdocs.derive.maintenance import maintenance_status
 from opsdocs.derive.overall import Indicator, overall_indicator
+from opsdocs.derive.published import maintenance_status
 from opsdocs.derive.timeline import all_intervals, status_at
 from opsdocs.derive.uptime import UptimePolicy, daily_history, uptime
 from opsdocs.model.components import ComponentStatus as S

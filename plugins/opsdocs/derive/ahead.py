@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from opsdocs.derive.maintenance import published_steps
 from opsdocs.derive.overall import Indicator, overall_indicator
+from opsdocs.derive.published import is_announced, published_steps
 from opsdocs.derive.status import MaintenanceFacts, StatusSnapshot
 from opsdocs.derive.timeline import all_intervals, maintenance_intervals, status_at
 from opsdocs.model.components import ComponentStatus
@@ -42,7 +42,7 @@ def scheduled_changes(project: Project, snapshot: StatusSnapshot) -> list[Status
     leaving out moments at which nothing visible changes. ``project`` is the view the
     snapshot was taken of (the public view on the public site)."""
     now = snapshot.now
-    windows = [w for w in project.maintenance if not w.cancelled and w.is_announced(now)]
+    windows = [w for w in project.maintenance if not w.cancelled and is_announced(w, now)]
     moments: set[datetime] = set()
     for window in windows:
         moments.update(m for m in window.span() if now < m <= now + AHEAD)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from opsdocs.derive.published import is_published, published_updates, resolved_by
 from opsdocs.model.components import ComponentStatus
 from opsdocs.model.incidents import Incident, IncidentUpdate, UpdateStatus, worst_statuses
 from opsdocs.model.severities import Impact, Severity
@@ -72,12 +73,10 @@ def incident_facts(
     An incident is public from its first update on, as on Statuspage, where an incident is
     created with its first message; before that it has nothing to say.
     """
-    if incident.started_at > now:
+    if not is_published(incident, now):
         return None
-    published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at, reverse=True)
-    if not published:
-        return None
-    resolved = incident.resolved_by(now)
+    published = sorted(published_updates(incident, now), key=lambda u: u.at, reverse=True)
+    resolved = resolved_by(incident, now)
     if resolved is not None:
         status = UpdateStatus.resolved
     else:

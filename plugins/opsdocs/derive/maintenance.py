@@ -54,7 +54,8 @@ class MaintenanceStep:
 
 
 def window_steps(window: MaintenanceWindow) -> list[MaintenanceStep]:
-    """Every update of the window, published or not, oldest first."""
+    """Every update of the window, published or not, oldest first (those out at ``now``:
+    ``derive.published.published_steps``)."""
     start, end = window.span()
     drafts: list[tuple[str, datetime, MaintenanceStatus, str | None]] = [
         (_announcement_key(window), window.announced, MaintenanceStatus.scheduled, window.message)
@@ -72,19 +73,6 @@ def window_steps(window: MaintenanceWindow) -> list[MaintenanceStep]:
         steps.append(MaintenanceStep(key, at, status, message, before, after))
         before = after
     return steps
-
-
-def published_steps(window: MaintenanceWindow, now: datetime) -> list[MaintenanceStep]:
-    """The updates published by ``now``, oldest first; none before the announcement."""
-    if window.announced > now:
-        return []
-    return [s for s in window_steps(window) if s.at <= now]
-
-
-def maintenance_status(window: MaintenanceWindow, now: datetime) -> MaintenanceStatus:
-    """The window's status at ``now``: its latest published update's (scheduled before any)."""
-    steps = published_steps(window, now)
-    return steps[-1].status if steps else MaintenanceStatus.scheduled
 
 
 def _announcement_key(window: MaintenanceWindow) -> str:

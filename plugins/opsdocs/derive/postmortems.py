@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from opsdocs.derive.published import has_started
 from opsdocs.model.incidents import ActionItem, Incident
 
 
@@ -31,7 +32,7 @@ def overdue_action_items(
     found = [
         (incident, index, item)
         for incident in incidents
-        if incident.postmortem is not None and incident.started_at <= now
+        if incident.postmortem is not None and has_started(incident, now)
         for index, item in enumerate(incident.postmortem.action_items)
         if is_overdue(item, today)
     ]

@@ -20,6 +20,7 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from opsdocs.derive.published import acknowledged_by, published_updates, resolved_by, started_between
 from opsdocs.model.incidents import Incident
 from opsdocs.model.severities import Severity
 
@@ -52,12 +53,13 @@ class IncidentTimes:
 
 def incident_times(incident: Incident, severity: Severity | None, now: datetime) -> IncidentTimes:
     """The response and resolution times of ``incident`` as known at ``now``."""
-    if incident.acknowledged_at is not None and incident.acknowledged_at <= now:
-        respond: timedelta | None = incident.acknowledged_at - incident.started_at
+    acknowledged = acknowledged_by(incident, now)
+    if acknowledged is not None:
+        respond: timedelta | None = acknowledged - incident.started_at
     else:
-        published = [u.at for u in incident.updates if u.at <= now]
-        respond = min(published) - incident.started_at if published else None
-    resolved = incident.resolved_by(now)
+        published = published_updates(incident, now)
+        respond = published[0].at - incident.started_at if published else None
+    resolved = resolved_by(incident, now)
     resolve = resolved - incident.started_at if resolved is not None else None
     return IncidentTimes(
         incident,
@@ -131,10 +133,7 @@ def window_figures(
     """Reliability figures for incidents that started in the ``days`` before ``now``."""
     start = now - timedelta(days=days)
     by_id = {s.id: s for s in severities}
-    started = sorted(
-        (i for i in incidents if start <= i.started_at <= now), key=lambda i: (i.started_at, i.id)
-    )
-    times = [incident_times(i, by_id.get(i.severity), now) for i in started]
+    times = [incident_times(i, by_id.get(i.severity), now) for i in started_between(incidents, start, now)]
     per_severity = []
     for severity in sorted(severities, key=lambda s: s.level):
         own = [t for t in times if t.incident.severity == severity.id]

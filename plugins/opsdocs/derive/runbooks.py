@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from opsdocs.derive.published import has_started
 from opsdocs.model.incidents import Incident
 from opsdocs.model.runbooks import Runbook
 
@@ -53,7 +54,7 @@ def runbook_facts(
     today = now.astimezone(zone).date()
     used: dict[str, list[Incident]] = {}
     for incident in sorted(incidents, key=lambda i: i.started_at, reverse=True):
-        if incident.started_at <= now:
+        if has_started(incident, now):
             for runbook_id in incident.runbooks:
                 used.setdefault(runbook_id, []).append(incident)
     facts = []

@@ -4,15 +4,17 @@ maintenance and uptime history. Both the page and the JSON API are rendered from
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from opsdocs.derive.incidents import IncidentFacts, incident_facts
-from opsdocs.derive.maintenance import MaintenanceStep, published_steps
+from opsdocs.derive.maintenance import MaintenanceStep
 from opsdocs.derive.overall import Indicator, overall_indicator
+from opsdocs.derive.published import is_announced, is_due, published_steps
 from opsdocs.derive.timeline import Interval, all_intervals, status_at
-from opsdocs.derive.uptime import Day, Uptime, UptimePolicy, daily_history, uptime
+from opsdocs.derive.tracking import Tracking, tracking
+from opsdocs.derive.uptime import Day, Uptime, UptimePolicy, daily_history, day_start, uptime
 from opsdocs.model.components import Component, ComponentGroup, ComponentStatus
 from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
 
@@ -38,9 +40,8 @@ class ComponentFacts:
     uptime: Uptime
     days: tuple[Day, ...]
     updated_at: datetime
-    tracked_from: datetime
-    """When its status began to be tracked: its ``tracked_since``, else the site's
-    ``tracking_start``, else the earliest incident or maintenance; never after ``now``."""
+    tracking: Tracking
+    """When its status began to be tracked (``derive.tracking``)."""
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class StatusSnapshot:
     maintenance: tuple[MaintenanceFacts, ...]
     """Every window announced by ``now`` and not cancelled, newest first."""
     intervals: dict[str, list[Interval]]
+    """Every non-operational interval known at ``now``, by component id, over all time: the
+    status page's days and the reliability report's windows are both cut from these."""
 
     # Every help page and API file asks for these; a snapshot never changes, so each is
     # computed once (cached_property writes the instance dict, which a frozen dataclass allows).
@@ -127,13 +130,20 @@ class StatusSnapshot:
     def _components_by_id(self) -> dict[str, ComponentFacts]:
         return {c.component.id: c for c in self.components}
 
+    @cached_property
+    def past_maintenance(self) -> tuple[MaintenanceFacts, ...]:
+        """Windows whose scheduled time has come, newest first: the history lists these."""
+        return tuple(m for m in self.maintenance if is_due(m.window, self.now))
+
     def component(self, component_id: str) -> ComponentFacts | None:
         """The facts of one component."""
         return self._components_by_id.get(component_id)
 
-
-def _start_of(day: object, zone: object) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)  # type: ignore[arg-type]
+    def uptime(self, facts: ComponentFacts, start: datetime, policy: UptimePolicy) -> Uptime:
+        """The uptime of ``facts``' component from ``start`` (or from when it began to be
+        tracked, if later) to ``now``, by ``policy``, from the snapshot's intervals."""
+        own = self.intervals.get(facts.component.id, [])
+        return uptime(own, start, self.now, policy, facts.tracking.since)
 
 
 def status_snapshot(project: Project, now: datetime, options: StatusOptions | None = None) -> StatusSnapshot:
@@ -147,26 +157,19 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
     windows = [
         MaintenanceFacts(w, tuple(published_steps(w, now)))
         for w in project.maintenance
-        if not w.cancelled and w.is_announced(now)
+        if not w.cancelled and is_announced(w, now)
     ]
     windows.sort(key=lambda m: (m.window.scheduled_for, m.id), reverse=True)
     intervals = all_intervals(project.incidents, project.maintenance, now)
 
     today = now.astimezone(zone).date()
-    window_start = _start_of(today - timedelta(days=options.history_days - 1), zone)
-    site_start = _start_of(project.site.tracking_start, zone) if project.site.tracking_start else None
-    earliest = min(
-        (
-            *(i.started_at for i in project.incidents),
-            *(w.announced for w in project.maintenance if not w.cancelled),
-            now,
-        )
-    )
+    window_start = day_start(today - timedelta(days=options.history_days - 1), zone)
+    tracked = tracking(project, now)
     components = []
     groups = project.components.group_by_component
     for component in project.components.all_components():
         own = intervals.get(component.id, [])
-        since = _start_of(component.tracked_since, zone) if component.tracked_since else site_start
+        since = tracked[component.id].since
         history = daily_history(own, today, options.history_days, zone, options.policy, now, since)
         components.append(
             ComponentFacts(
@@ -176,7 +179,7 @@ def status_snapshot(project: Project, now: datetime, options: StatusOptions | No
                 uptime=uptime(own, window_start, now, options.policy, since),
                 days=tuple(history),
                 updated_at=max((i.start for i in own if i.start <= now), default=since or window_start),
-                tracked_from=min(since or earliest, now),
+                tracking=tracked[component.id],
             )
         )
     indicator = overall_indicator(

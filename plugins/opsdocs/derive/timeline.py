@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from opsdocs.derive.published import has_begun, has_started, published_updates, resolved_by
 from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.model.incidents import Incident
 from opsdocs.model.maintenance import MaintenanceWindow
@@ -36,9 +37,9 @@ def maintenance_intervals(window: MaintenanceWindow, now: datetime) -> list[Inte
     """``under_maintenance`` for each of the window's components, once the window has begun."""
     if window.cancelled:
         return []
-    start, end = window.span()
-    if start > now:
+    if not has_begun(window, now):
         return []
+    start, end = window.span()
     status = ComponentStatus.under_maintenance
     return [Interval(cid, start, end, status, window.id) for cid in window.components if end > start]
 
@@ -51,10 +52,10 @@ def incident_intervals(incident: Incident, now: datetime) -> list[Interval]:
     status holds past ``now`` (``OPEN_END``).
     Operational stretches are left out: only what was wrong is an interval.
     """
-    if incident.started_at > now:
+    if not has_started(incident, now):
         return []
-    end_of_incident = incident.resolved_by(now) or OPEN_END
-    published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at)
+    end_of_incident = resolved_by(incident, now) or OPEN_END
+    published = published_updates(incident, now)
     intervals: list[Interval] = []
     current: dict[str, tuple[datetime, ComponentStatus]] = {}
     for update in published:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 from enum import StrEnum
 
 from pydantic import Field, PrivateAttr, model_validator
@@ -151,7 +150,3 @@ class Incident(Record):
     def affected(self) -> dict[str, ComponentStatus]:
         """Each affected component with the worst status it reached (never None once loaded)."""
         return self.components or {}
-
-    def resolved_by(self, now: datetime) -> datetime | None:
-        """When the incident was resolved, if that happened by ``now``."""
-        return self.resolved_at if self.resolved_at is not None and self.resolved_at <= now else None

@@ -69,7 +69,3 @@ class MaintenanceWindow(Record):
             default=self.scheduled_until,
         )
         return start, max(start, end)
-
-    def is_announced(self, now: datetime) -> bool:
-        """Whether the window is public at ``now``: from its announcement on."""
-        return self.announced <= now

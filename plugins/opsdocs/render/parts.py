@@ -70,7 +70,7 @@ def _runbooks(build: PartBuild, plan: SitePlan) -> None:
 def _handbook(build: PartBuild, plan: SitePlan) -> None:
     ctx = build.ctx
     render_handbook(ctx, plan)
-    render_reliability(ctx, plan, ctx.spec.options.reliability.partial_outage_weight)
+    render_reliability(ctx, plan, build.snapshot)
     render_postmortems(ctx, plan)
     build.notes += overdue_action_item_problems(build.project, ctx.now)
 

@@ -2,8 +2,9 @@
 MTTA/MTTR/MTBF against the KPIs, open incidents and overdue postmortem action items, over the
 last 30, 90 and 365 days.
 
-Every figure comes from ``derive`` (``reliability``, ``uptime``, ``kpis``, ``postmortems``);
-this module only arranges them for the template and draws the charts.
+Every figure comes from ``derive`` (``reliability``, ``kpis``, ``postmortems``, and the site's
+status snapshot for the uptime); this module only arranges them for the template and draws the
+charts.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from markupsafe import Markup
 
 from opsdocs.derive.kpis import KpiCheck, Verdict, check_kpis, check_value, overall_uptime
 from opsdocs.derive.postmortems import overdue_action_items
+from opsdocs.derive.published import has_started, is_open, is_published
 from opsdocs.derive.reliability import IncidentTimes, WindowFigures, incident_times, window_figures
-from opsdocs.derive.timeline import all_intervals
-from opsdocs.derive.uptime import Uptime, UptimePolicy, day_start, uptime
+from opsdocs.derive.status import StatusSnapshot, status_snapshot
+from opsdocs.derive.uptime import Uptime
 from opsdocs.model.base import Audience
 from opsdocs.model.components import Component
 from opsdocs.model.incidents import ActionItem, Incident
@@ -146,18 +148,11 @@ def _month_starts(today: date, months: int) -> list[date]:
 class _UptimeRules:
     """Uptime per component over a window, by the status page's rules, against the uptime KPI."""
 
-    def __init__(self, ctx: RenderContext, policy: UptimePolicy) -> None:
-        project, zone = ctx.project, ctx.project.site.zone
-        self.now = ctx.now
-        self.policy = policy
-        self.intervals = all_intervals(project.incidents, project.maintenance, ctx.now)
-        site_start = day_start(project.site.tracking_start, zone) if project.site.tracking_start else None
-        self.tracked = [
-            (c, day_start(c.tracked_since, zone) if c.tracked_since else site_start)
-            for c in project.components.all_components()
-        ]
+    def __init__(self, ctx: RenderContext, snapshot: StatusSnapshot) -> None:
+        self.snapshot = snapshot
+        self.policy = ctx.spec.options.reliability
         self.kpi = next(
-            (k for k in project.kpis.kpis if k.measure == Measure.uptime and k.comparison()), None
+            (k for k in ctx.project.kpis.kpis if k.measure == Measure.uptime and k.comparison()), None
         )
         target = self.kpi.comparison() if self.kpi else None
         self.target = target if target and target[2] in ("percent", "number") else None
@@ -165,45 +160,48 @@ class _UptimeRules:
     def components(self, start: datetime) -> list[ComponentUptime]:
         """Each component's uptime from ``start`` to ``now``."""
         found = []
-        for component, since in self.tracked:
-            measured = uptime(self.intervals.get(component.id, []), start, self.now, self.policy, since)
+        for facts in self.snapshot.components:
+            measured = self.snapshot.uptime(facts, start, self.policy)
             verdict = check_value(self.target[0], self.target[1], measured.percent) if self.target else None
+            since = facts.tracking.since
             tracked_from = since if since is not None and since > start else None
-            found.append(ComponentUptime(component, measured, tracked_from, verdict))
+            found.append(ComponentUptime(facts.component, measured, tracked_from, verdict))
         return found
 
 
-def render_reliability(
-    ctx: RenderContext,
-    plan: SitePlan,
-    partial_outage_weight: float = 0.3,
-) -> None:
+def render_reliability(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot | None = None) -> None:
     """Add the internal page ``reliability/index.md`` to ``plan``. Overdue postmortem action
-    items are listed on it; they are never a build warning (see ``opsdocs.hygiene``)."""
+    items are listed on it; they are never a build warning (see ``opsdocs.hygiene``).
+
+    ``snapshot`` is the site's status snapshot: the uptime is cut from its intervals and
+    weighed by the report's own ``partial_outage_weight`` (``ctx.spec.options.reliability``)."""
     status = ctx.paths.status
     project, labels, dates, now = ctx.project, ctx.labels, ctx.dates, ctx.now
+    snapshot = snapshot or status_snapshot(project, now, ctx.spec.options.status)
     zone = project.site.zone
     severities = sorted(project.severities.severities, key=lambda s: s.level)
     by_id = project.severities.by_id
     series = _series(severities)
     roles = project.team.role_names
-    has_postmortem = {i.id for i in project.incidents if i.postmortem is not None and i.started_at <= now}
+    # An incident has pages once it is published (its first update is out), not when it starts.
+    published = {i.id for i in project.incidents if is_published(i, now)}
+    has_postmortem = {i.id for i in project.incidents if i.postmortem is not None and i.id in published}
 
     def incident_link(incident_id: str) -> str:
-        """The incident's page, or '' on a site without status pages."""
-        return ctx.link(REPORT, status.incident(incident_id)) if status is not None else ""
+        """The incident's page, or '' on a site without status pages or before it is published."""
+        if status is None or incident_id not in published:
+            return ""
+        return ctx.link(REPORT, status.incident(incident_id))
 
     def postmortem_link(incident_id: str) -> str:
-        return (
-            ctx.link(REPORT, ReliabilityPages.postmortem(incident_id))
-            if incident_id in has_postmortem
-            else ""
-        )
+        if incident_id not in has_postmortem:
+            return ""
+        return ctx.link(REPORT, ReliabilityPages.postmortem(incident_id))
 
     def percent(value: float) -> str:
         return labels("reliability.percent", value=f"{value:.0f}")
 
-    uptimes = _UptimeRules(ctx, UptimePolicy(partial_outage_weight))
+    uptimes = _UptimeRules(ctx, snapshot)
     windows = []
     for days in WINDOWS:
         figures = window_figures(project.incidents, severities, now, days)
@@ -217,11 +215,7 @@ def render_reliability(
                                   chart, rows))  # fmt: skip
 
     open_now = sorted(
-        (
-            incident_times(i, by_id.get(i.severity), now)
-            for i in project.incidents
-            if i.started_at <= now and i.resolved_by(now) is None
-        ),
+        (incident_times(i, by_id.get(i.severity), now) for i in project.incidents if is_open(i, now)),
         key=lambda t: (t.incident.started_at, t.incident.id),
     )
     today = now.astimezone(zone).date()
@@ -260,7 +254,7 @@ def render_reliability(
         dot_glyphs=DOT_GLYPHS,
         bar_glyphs=BAR_GLYPHS,
         uptime_kpi=uptimes.kpi,
-        partial_weight=f"{partial_outage_weight:g}",
+        partial_weight=f"{uptimes.policy.partial_outage_weight:g}",
         status_link=ctx.link(REPORT, status.index) if status is not None else "",
     )
     plan.add(REPORT, front_matter(labels("reliability.title"), hide=["toc"]) + page, Audience.internal)
@@ -346,7 +340,7 @@ def _months_chart(ctx: RenderContext, severities: list[Severity],
     index = {s.id: i for i, s in enumerate(severities)}
     counts = [[0] * len(severities) for _ in starts]
     for incident in ctx.project.incidents:
-        if incident.started_at > now or incident.severity not in index:
+        if not has_started(incident, now) or incident.severity not in index:
             continue
         local = dates.local(incident.started_at)
         month = position.get((local.year, local.month))

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event, Timezone
 
+from opsdocs.derive.published import announced_windows
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
 from opsdocs.model.maintenance import MaintenanceWindow
@@ -65,7 +66,7 @@ def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, maintenan
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", site.timezone)
-    announced = (w for w in ctx.project.maintenance if w.is_announced(snapshot.now))
+    announced = announced_windows(ctx.project.maintenance, snapshot.now)
     windows = sorted(announced, key=lambda w: (w.scheduled_for, w.id))
     if windows:
         calendar.add_component(_timezone(ctx, windows))

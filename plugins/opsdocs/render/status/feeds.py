@@ -17,6 +17,7 @@ from typing import NamedTuple
 
 from feedgen.feed import FeedGenerator
 
+from opsdocs.derive.published import published_updates, published_window_updates
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
 from opsdocs.model.maintenance import MaintenanceStatus
@@ -57,22 +58,19 @@ def feed_items(
     for facts in snapshot.incidents:
         incident = facts.incident
         page = incident_page.format(id=incident.id)
-        published = sorted((u for u in incident.updates if u.at <= now), key=lambda u: u.at)
-        for index, update in enumerate(published, start=1):
+        for index, update in enumerate(published_updates(incident, now), start=1):
             status = f"incident.status.{update.status.value}"
             candidates.append(
                 _Candidate(update.at, page, f"#update-{index}", incident.title, status, update.message)
             )
-    for maintenance in snapshot.maintenance:
+    for maintenance in snapshot.maintenance:  # every one of them is announced
         window = maintenance.window
         page = maintenance_page.format(id=window.id)
-        if window.announced <= now:
-            status = f"maintenance.status.{MaintenanceStatus.scheduled.value}"
-            candidates.append(
-                _Candidate(window.announced, page, "#announcement", window.title, status, window.message)
-            )
-        published = sorted((u for u in window.updates if u.at <= now), key=lambda u: u.at)
-        for index, update in enumerate(published, start=1):
+        status = f"maintenance.status.{MaintenanceStatus.scheduled.value}"
+        candidates.append(
+            _Candidate(window.announced, page, "#announcement", window.title, status, window.message)
+        )
+        for index, update in enumerate(published_window_updates(window, now), start=1):
             status = f"maintenance.status.{update.status.value}"
             candidates.append(
                 _Candidate(update.at, page, f"#update-{index}", window.title, status, update.message)

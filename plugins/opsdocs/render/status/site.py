@@ -206,10 +206,9 @@ def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan
         duration = dates.duration(facts.duration)
         entries.append((facts.incident.started_at, facts.incident.title, labels("history.incidents"),
                         layout.incident(facts.id), duration))  # fmt: skip
-    for facts in snapshot.maintenance:
-        if facts.window.scheduled_for <= snapshot.now:
-            entries.append((facts.window.scheduled_for, facts.window.title, labels("history.maintenance"),
-                            layout.maintenance(facts.id), ""))  # fmt: skip
+    for facts in snapshot.past_maintenance:
+        entries.append((facts.window.scheduled_for, facts.window.title, labels("history.maintenance"),
+                        layout.maintenance(facts.id), ""))  # fmt: skip
     entries.sort(key=lambda e: (e[0], e[3]), reverse=True)
     pages = max(1, -(-len(entries) // HISTORY_PAGE_SIZE))
     for number in range(1, pages + 1):
