@@ -17,7 +17,6 @@ from opsdocs.render.icons import COMPONENT_ICONS
 from opsdocs.render.pages import edit_url, front_matter
 from opsdocs.render.paths import RunbookPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.templates import render
 
 STATE_ICONS = {ReviewState.ok: "✓", ReviewState.due_soon: "!", ReviewState.overdue: "✕"}
 _FIRST_HEADING = re.compile(r"\A\s*(# [^\n]*)\n", re.MULTILINE)
@@ -43,7 +42,7 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
             contacts += [
                 c for c in project.contacts.contacts if c.id == on_call.contact and c not in contacts
             ]
-        header = render(
+        header = ctx.templates.render(
             "runbooks/header.html.j2",
             fact=fact,
             meta=meta,
@@ -78,7 +77,7 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
         if match:
             top, rest = match.group(1) + "\n\n", body[match.end() :]
         else:
-            top, rest = render("runbooks/title.html.j2", title=meta.title), body
+            top, rest = ctx.templates.render("runbooks/title.html.j2", title=meta.title), body
         plan.add(path, front_matter(meta.title) + f"{top}{header}\n{rest}", Audience.internal)
     _render_index(ctx, plan, facts, common)
 
@@ -100,7 +99,7 @@ def _render_index(
         if own:
             by_severity.append((severity, own))
     roles = {r.id: r.name for r in project.team.roles}
-    page = render(
+    page = ctx.templates.render(
         "runbooks/index.md.j2",
         facts=facts,
         link=link,
