@@ -15,7 +15,6 @@ override fails (a syntax error, an undefined variable), the error names its file
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -76,21 +75,13 @@ class Templates:
 
     Every value is escaped unless marked safe: generated pages are Markdown whose body is HTML,
     so HTML escaping is the right escaping for them; sanitized Markdown from data arrives
-    already marked safe. ``root`` is the project's folder, for the paths in error messages;
-    ``error`` makes the exception a template override's problem is raised as (the MkDocs
-    plugins stop the build with theirs). Every override is checked when the build starts.
+    already marked safe. ``root`` is the project's folder, for the paths in error messages.
+    Every override is checked when the build starts; a problem with one is a ``TemplateError``.
     """
 
-    def __init__(
-        self,
-        overrides: Path | None = None,
-        *,
-        root: Path | None = None,
-        error: Callable[[str], Exception] = TemplateError,
-    ) -> None:
+    def __init__(self, overrides: Path | None = None, *, root: Path | None = None) -> None:
         self.overrides = overrides.resolve() if overrides is not None and overrides.is_dir() else None
         self._root = root
-        self._error = error
         self._prefix = os.fspath(self.overrides) + os.sep if self.overrides is not None else ""
         loader: jinja2.BaseLoader = jinja2.PackageLoader("opsdocs.render", "templates")
         if self.overrides is not None:
@@ -204,4 +195,4 @@ class Templates:
         path = Path(filename)
         if self._root is not None and path.is_relative_to(self._root):
             filename = path.relative_to(self._root).as_posix()
-        return self._error(str(Problem(filename, line, 1, message)))
+        return TemplateError(str(Problem(filename, line, 1, message)))
