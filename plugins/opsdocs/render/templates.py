@@ -183,7 +183,7 @@ class Templates:
             if self._is_override(tb.tb_frame.f_code.co_filename):
                 where = (tb.tb_frame.f_code.co_filename, tb.tb_lineno)
             tb = tb.tb_next
-        if where is None or where[0] is None:
+        if where is None:
             return exc
         message = str(exc) if isinstance(exc, jinja2.TemplateError) else f"{type(exc).__name__}: {exc}"
         return self._problem(where[0], where[1], message)
