@@ -28,8 +28,9 @@ validate: $(STAMP)  ## Check every data file, runbook and page
 check: $(STAMP)  ## List overdue runbook reviews and action items; exit 1 if any (builds never fail on them)
 	$(BIN)/opsdocs check .
 
-schemas: $(STAMP)  ## Regenerate the JSON Schemas of the data files
+schemas: $(STAMP)  ## Regenerate the JSON Schemas of the data files, and the data and template references
 	$(BIN)/opsdocs schema --out schemas --reference docs/opsdocs/data-reference.md
+	$(BIN)/python -m opsdocs.render.template_reference docs/opsdocs/templates.md
 
 format: $(STAMP)  ## Format the code
 	$(BIN)/ruff format .

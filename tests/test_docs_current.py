@@ -125,3 +125,25 @@ def test_the_public_directives_are_the_ones_documented() -> None:
     handbook = (REPO / "docs" / "opsdocs" / "handbook.md").read_text(encoding="utf-8")
     listed = handbook.split("only the **public directives**:", 1)[1].split("\n\n", 2)[1]
     assert sorted(name.strip("`.") for name in listed.split(", ")) == sorted(PUBLIC_FRAGMENTS)
+
+
+def test_the_template_reference_is_current() -> None:
+    """``templates.md`` lists the variables each page template receives (every render is held
+    to that list) and each macro library's macros, as the code has them."""
+    from opsdocs.render.template_reference import BEGIN, END, template_reference
+
+    page = (REPO / "docs" / "opsdocs" / "templates.md").read_text(encoding="utf-8")
+    generated = page[page.index(BEGIN) : page.index(END) + len(END)]
+    assert generated == template_reference(), "run `make schemas`"
+
+
+def test_every_template_is_a_page_template_or_a_macro_library() -> None:
+    """A template is documented by its variables (a page template) or by its macros."""
+    from opsdocs.render.template_context import PAGE_TEMPLATES
+    from opsdocs.render.template_reference import shipped_templates
+    from opsdocs.render.templates import Templates
+
+    shipped = shipped_templates()
+    assert sorted(set(PAGE_TEMPLATES) - set(shipped)) == []
+    libraries = [name for name in shipped if name not in PAGE_TEMPLATES]
+    assert [name for name in libraries if not Templates().macros(name)] == []

@@ -17,6 +17,7 @@ from opsdocs.problems import Problem, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
 from opsdocs.render.spec import SiteSpec
+from opsdocs.render.templates import OVERRIDES_FOLDER, TemplateError
 from opsdocs.render.text import meta_text
 
 
@@ -68,6 +69,9 @@ def generate(args: argparse.Namespace) -> int:
         files = site_files(project, now, spec, pages_dir(args, config, root, layout), config)
     except PageProblems as exc:
         print(format_problems(exc.problems), file=sys.stderr)
+        return 1
+    except TemplateError as exc:
+        print(exc, file=sys.stderr)
         return 1
     # Everything is rendered before anything is written: a failure leaves no half-written site.
     if out.is_dir():
@@ -133,12 +137,15 @@ def site_files(
             continue
         content = planned.content
         files[f"docs/{planned.path}"] = content.encode("utf-8") if isinstance(content, str) else content
-    # The theme's overrides (custom_dir) travel with the pages they change.
+    # The theme's overrides (custom_dir) travel with the pages they change; its overrides of
+    # opsdocs' templates do not: the pages above are already rendered with them.
     custom_dir = config.theme.get("custom_dir")
     overrides = config.folder / str(custom_dir) if custom_dir else None
     if overrides is not None and overrides.is_dir():
         for path in sorted(p for p in overrides.rglob("*") if p.is_file()):
-            files[f"{OVERRIDES}/{path.relative_to(overrides).as_posix()}"] = path.read_bytes()
+            rel = path.relative_to(overrides).as_posix()
+            if not rel.startswith(f"{OVERRIDES_FOLDER}/"):
+                files[f"{OVERRIDES}/{rel}"] = path.read_bytes()
     files["mkdocs.yml"] = mkdocs_config(
         config,
         # The theme prints the site's name as it is, into <title> and the header.
@@ -147,7 +154,7 @@ def site_files(
         site_url=spec.site_url,
         stylesheets=[ASSET_ROOT + name for name in stylesheets(spec.parts)],
         pages={rel.removeprefix("docs/") for rel in files if rel.startswith("docs/")},
-        custom_dir=overrides is not None and overrides.is_dir(),
+        custom_dir=any(rel.startswith(f"{OVERRIDES}/") for rel in files),
         unlisted=frozenset(planned.path for planned in site.plan if not planned.listed) - existing,
     ).encode("utf-8")
     return files

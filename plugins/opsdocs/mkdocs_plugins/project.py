@@ -31,6 +31,7 @@ from opsdocs.model.runbooks import page_is_public
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
+from opsdocs.render.templates import OVERRIDES_FOLDER, TemplateError
 from opsdocs.render.text import heading_title, safe_front_matter
 
 
@@ -77,8 +78,12 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
                 files.remove(file)
             elif file.is_documentation_page():
                 pages.add(src)
-        with collector_paused():  # rendering a large history allocates without making cycles
-            data.site = generate_site(data.project, data.now, data.spec, pages=pages)
+        try:
+            with collector_paused():  # rendering a large history allocates without making cycles
+                data.site = generate_site(data.project, data.now, data.spec, pages=pages)
+        except TemplateError as exc:  # a template override of the project's: where, not a traceback
+            raise PluginError(str(exc)) from None
+        _drop_template_overrides(files, config)
         note_overdue(data.site.notes)
         add_plan(data.site.plan, files, config, data.public)
         self._keep_out_of_nav(files, config)
@@ -94,7 +99,10 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         if data.site is None:
             return markdown
         path, first_line = _where(page, markdown, data.root)
-        body, problems = data.site.body(page.file.src_uri, markdown, first_line, path)
+        try:
+            body, problems = data.site.body(page.file.src_uri, markdown, first_line, path)
+        except TemplateError as exc:
+            raise PluginError(str(exc)) from None
         if problems:
             # The project's pages were checked before the build began (``load_for_build``);
             # this is a page from elsewhere, and nothing internal may reach it.
@@ -154,6 +162,18 @@ def _where(page: Page, markdown: str, root: Path) -> tuple[str, int]:
     text = page.file.content_string
     before = text[: len(text) - len(markdown)] if markdown and text.endswith(markdown) else ""
     return path, before.count("\n") + 1
+
+
+def _drop_template_overrides(files: Files, config: MkDocsConfig) -> None:
+    """The theme's overrides of opsdocs' templates (``<custom_dir>/opsdocs/``) shape the build's
+    pages; they are not files of the site, which MkDocs would copy as the theme's own."""
+    if not config.theme.custom_dir:
+        return
+    folder = Path(config.theme.custom_dir, OVERRIDES_FOLDER)
+    for file in list(files):
+        source = file.abs_src_path
+        if file.src_uri.startswith(f"{OVERRIDES_FOLDER}/") and source and Path(source).is_relative_to(folder):
+            files.remove(file)
 
 
 def _nav_pages(nav: object) -> set[str]:

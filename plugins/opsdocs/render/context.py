@@ -1,10 +1,10 @@
 """What every renderer needs: the (possibly public) project, ``now``, the site's description,
-labels, dates and links."""
+labels, dates, links and the build's templates."""
 
 from __future__ import annotations
 
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,6 +13,7 @@ from opsdocs.render.labels import Labels
 from opsdocs.render.links import relative_reference
 from opsdocs.render.paths import SitePaths
 from opsdocs.render.spec import SiteSpec
+from opsdocs.render.templates import Templates
 
 if TYPE_CHECKING:
     from opsdocs.model.project import Project
@@ -27,6 +28,8 @@ class RenderContext:
     spec: SiteSpec
     labels: Labels
     dates: DateFormatter
+    templates: Templates = field(default_factory=Templates)
+    """This build's templates: the shipped ones, and the project's overrides of them."""
 
     @property
     def public(self) -> bool:
@@ -96,4 +99,5 @@ def make_context(project: Project, now: datetime, spec: SiteSpec) -> RenderConte
         spec=spec,
         labels=Labels(language, dict(spec.labels)),
         dates=DateFormatter(language, project.site.zone),
+        templates=Templates(spec.template_overrides, root=project.root),
     )

@@ -14,7 +14,6 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.icons import IMPACT_ICONS
 from opsdocs.render.pages import front_matter
 from opsdocs.render.paths import HOME
-from opsdocs.render.templates import render
 
 
 def render_home(ctx: RenderContext, snapshot: StatusSnapshot) -> str:
@@ -25,7 +24,7 @@ def render_home(ctx: RenderContext, snapshot: StatusSnapshot) -> str:
         return ctx.link(HOME, target) if target else None
 
     categories = ctx.project.faq.categories if help_pages else []
-    page = render(
+    page = ctx.templates.render(
         "home/index.md.j2",
         snapshot=snapshot,
         product=ctx.project.site.product,

@@ -17,7 +17,6 @@ from opsdocs.model.runbooks import PageMeta, page_is_public
 from opsdocs.problems import Problem
 from opsdocs.render.context import RenderContext
 from opsdocs.render.handbook.fragments import FRAGMENTS_BY_NAME, PUBLIC_FRAGMENTS, FragmentRenderer
-from opsdocs.render.templates import render
 
 
 def directive_names() -> list[str]:
@@ -83,7 +82,7 @@ def expand_directives(
             out.append(line)
             continue
         renderer = renderer or FragmentRenderer(ctx, page_src)
-        block = render(
+        block = ctx.templates.render(
             "handbook/directive.html.j2", name=directive.name, html=renderer.render(directive.name)
         )
         # An HTML block needs blank lines around it to stay one block in Markdown.

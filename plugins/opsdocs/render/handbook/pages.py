@@ -14,7 +14,6 @@ from opsdocs.render.handbook.fragments import FRAGMENTS_BY_NAME, FragmentRendere
 from opsdocs.render.handbook.sources import DataFile, data_files
 from opsdocs.render.pages import front_matter
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.templates import render
 
 INDEX = "handbook/index.md"
 
@@ -85,7 +84,7 @@ def render_pages(ctx: RenderContext, plan: SitePlan) -> None:
             for name in page.sections
         ]
         title = labels(page.title_key)
-        body = render(
+        body = ctx.templates.render(
             "handbook/page.md.j2",
             labels=labels,
             title=title,
@@ -105,5 +104,5 @@ def render_pages(ctx: RenderContext, plan: SitePlan) -> None:
         )
         for page in PAGES
     ]
-    body = render("handbook/index.md.j2", labels=labels, entries=entries)
+    body = ctx.templates.render("handbook/index.md.j2", labels=labels, entries=entries)
     plan.add(INDEX, front_matter(labels("handbook.title"), hide=["toc"]) + body, Audience.internal)

@@ -27,7 +27,6 @@ from opsdocs.render.helpcenter.banner import ServiceNotice, render_banner
 from opsdocs.render.markdown import plain_line, render_markdown
 from opsdocs.render.pages import front_matter, script_json
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.templates import render
 from opsdocs.render.text import meta_text
 
 __all__ = ["Article", "HelpCenter", "ServiceNotice", "article_from_page", "help_page", "render_helpcenter"]
@@ -130,7 +129,7 @@ class HelpCenter:
 
     def _page(self, template: str, src: str, **values: object) -> str:
         """Render a help page's template with what every help page needs."""
-        return render(
+        return self.ctx.templates.render(
             template,
             src=src,
             help=self,
@@ -180,8 +179,8 @@ class HelpCenter:
         parts = [top, str(self.banner(article.src)), body.strip("\n")]
         related = self.related.of(article)
         if related:
-            parts.append(render("helpcenter/related.html.j2", article=article, related=related,
-                                help=self, labels=self.ctx.labels).strip())  # fmt: skip
+            values = {"article": article, "related": related, "help": self, "labels": self.ctx.labels}
+            parts.append(self.ctx.templates.render("helpcenter/related.html.j2", **values).strip())
         return "\n\n".join(part for part in parts if part) + "\n"
 
 

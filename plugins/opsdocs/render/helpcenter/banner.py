@@ -16,7 +16,6 @@ from markupsafe import Markup
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.render.context import RenderContext
 from opsdocs.render.icons import IMPACT_ICONS
-from opsdocs.render.templates import render
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def render_banner(ctx: RenderContext, notice: ServiceNotice, page_src: str) -> M
         messages.append(labels("help.banner.maintenance", what=format_list(affected, locale=locale)))
     indicator = snapshot.indicator.value
     return Markup(
-        render(
+        ctx.templates.render(
             "helpcenter/banner.html.j2",
             messages=messages,
             indicator=indicator,

@@ -19,7 +19,6 @@ from opsdocs.render.pages import front_matter
 from opsdocs.render.paths import ReliabilityPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability.report import OVERDUE_ICON, POSTMORTEMS, REPORT
-from opsdocs.render.templates import render
 
 
 @dataclass(frozen=True)
@@ -66,7 +65,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan) -> None:
             )
             for item in postmortem.action_items
         ]
-        page = render(
+        page = ctx.templates.render(
             "reliability/postmortem.md.j2",
             facts=facts,
             postmortem=postmortem,
@@ -92,7 +91,7 @@ def render_postmortems(ctx: RenderContext, plan: SitePlan) -> None:
             )
         )
     entries.sort(key=lambda e: (e.facts.incident.started_at, e.facts.id), reverse=True)
-    index = render(
+    index = ctx.templates.render(
         "reliability/postmortems.md.j2",
         entries=entries,
         severities=severities,

@@ -32,7 +32,6 @@ from opsdocs.render.pages import front_matter
 from opsdocs.render.paths import ReliabilityPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability.charts import SHAPES, Bar, Dot, Series, stacked_bars, target_dots
-from opsdocs.render.templates import render
 
 REPORT = ReliabilityPages.report
 POSTMORTEMS = ReliabilityPages.postmortems
@@ -233,7 +232,7 @@ def render_reliability(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnaps
     ]
     months_chart, month_rows = _months_chart(ctx, severities, series)
 
-    page = render(
+    page = ctx.templates.render(
         "reliability/report.md.j2",
         labels=labels,
         dates=dates,

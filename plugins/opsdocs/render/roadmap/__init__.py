@@ -22,7 +22,6 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.templates import render
 from opsdocs.render.text import plain_meta_text
 from opsdocs.render.urls import GENERATOR, absolute_context
 
@@ -145,12 +144,14 @@ def render_roadmap(ctx: RenderContext, plan: SitePlan) -> None:
         (status, changelog if status == ItemStatus.shipped else [e for e in every if e.item.status == status])
         for status in STATUS_ORDER
     ]
-    page = render("roadmap/index.md.j2", by_status=by_status, releases=releases, **links(INDEX), **common)
+    page = ctx.templates.render(
+        "roadmap/index.md.j2", by_status=by_status, releases=releases, **links(INDEX), **common
+    )
     plan.add(INDEX, front_matter(labels("roadmap.title")) + page, Audience.public)
 
     for release in releases:
         path = release_page(release.id)
-        page = render(
+        page = ctx.templates.render(
             "roadmap/release.md.j2",
             release=release,
             entries=[e for e in every if e.release is release],
@@ -161,7 +162,7 @@ def render_roadmap(ctx: RenderContext, plan: SitePlan) -> None:
         plan.add(path, front_matter(title) + page, release.audience, listed=False)
 
     kinds = project.roadmap.release_cycle
-    page = render("roadmap/release-cycle.md.j2", kinds=kinds, **links(RELEASE_CYCLE), **common)
+    page = ctx.templates.render("roadmap/release-cycle.md.j2", kinds=kinds, **links(RELEASE_CYCLE), **common)
     plan.add(RELEASE_CYCLE, front_matter(labels("roadmap.cycle.title")) + page, Audience.public)
 
     months = []
@@ -169,13 +170,13 @@ def render_roadmap(ctx: RenderContext, plan: SitePlan) -> None:
         members = list(group)
         month = dates.month(members[0].item.shipped_on or date.min)
         months.append((month[:1].upper() + month[1:], members))
-    page = render("roadmap/changelog.md.j2", months=months, **links(CHANGELOG), **common)
+    page = ctx.templates.render("roadmap/changelog.md.j2", months=months, **links(CHANGELOG), **common)
     plan.add(CHANGELOG, front_matter(labels("roadmap.changelog.title")) + page, Audience.public)
     plan.add(FEED, changelog_feed(ctx, changelog), Audience.public)
 
     if staff:
         gated = {flag_id: [e for e in every if e.item.feature_flag == flag_id] for flag_id in flags}
-        page = render(
+        page = ctx.templates.render(
             "roadmap/feature-flags.md.j2",
             registry=project.roadmap.feature_flags,
             roles=project.team.role_names,

@@ -17,7 +17,6 @@ from opsdocs.render.icons import COMPONENT_ICONS
 from opsdocs.render.pages import edit_url, front_matter
 from opsdocs.render.paths import RunbookPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.templates import render
 
 STATE_ICONS = {ReviewState.ok: "✓", ReviewState.due_soon: "!", ReviewState.overdue: "✕"}
 
@@ -39,7 +38,7 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
         contacts = [c for c in project.contacts.contacts if c.role == meta.owner]
         if paged_first is not None and paged_first not in contacts:
             contacts.append(paged_first)
-        header = render(
+        header = ctx.templates.render(
             "runbooks/header.html.j2",
             fact=fact,
             meta=meta,
@@ -72,7 +71,7 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
         )
         # The header goes under the runbook's own first heading, or under a generated one.
         top, rest = split_leading_heading(fact.runbook.body)
-        top = top + "\n\n" if top else render("runbooks/title.html.j2", title=meta.title)
+        top = top + "\n\n" if top else ctx.templates.render("runbooks/title.html.j2", title=meta.title)
         plan.add(path, front_matter(meta.title) + f"{top}{header}\n{rest}", Audience.internal)
     _render_index(ctx, plan, facts, common)
 
@@ -93,7 +92,7 @@ def _render_index(
         own = [f for f in facts if severity.id in f.runbook.meta.severities]
         if own:
             by_severity.append((severity, own))
-    page = render(
+    page = ctx.templates.render(
         "runbooks/index.md.j2",
         facts=facts,
         link=link,

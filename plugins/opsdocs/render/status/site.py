@@ -21,7 +21,6 @@ from opsdocs.render.pages import front_matter, script_json
 from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import STALE_AFTER_MINUTES
-from opsdocs.render.templates import render
 
 HISTORY_PAGE_SIZE = 50
 RECENT_ON_STATUS_PAGE = 10
@@ -97,7 +96,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         "indicator_icons": IMPACT_ICONS,
         "render_markdown": render_markdown,
     }
-    status_page = render(
+    status_page = ctx.templates.render(
         "status/index.md.j2",
         snapshot=snapshot,
         groups=_groups(snapshot),
@@ -131,7 +130,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
     for facts in snapshot.incidents:
         path = layout.incident(facts.id)
         postmortem = facts.incident.postmortem
-        page = render(
+        page = ctx.templates.render(
             "status/incident.md.j2",
             facts=facts,
             severity_name=severity.name
@@ -156,7 +155,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
 
     for facts in snapshot.maintenance:
         path = layout.maintenance(facts.id)
-        page = render(
+        page = ctx.templates.render(
             "status/maintenance.md.j2",
             facts=facts,
             component_names=[
@@ -221,7 +220,7 @@ def _render_history(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan
             months.append((month[:1].upper() + month[1:],
                            [_HistoryEntry(at, title, kind, ctx.link(path, target), duration)
                             for at, title, kind, target, duration in items]))  # fmt: skip
-        page = render(
+        page = ctx.templates.render(
             "status/history.md.j2",
             months=months,
             page=number,

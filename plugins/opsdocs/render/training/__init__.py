@@ -22,7 +22,6 @@ from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
 from opsdocs.render.paths import TrainingPages
 from opsdocs.render.plan import SitePlan
-from opsdocs.render.templates import render
 
 INDEX = TrainingPages.index
 _EXTERNAL_SCHEMES = links.WEB_SCHEMES | {"mailto"}
@@ -126,12 +125,12 @@ def render_training(ctx: RenderContext, plan: SitePlan) -> None:
             )
             for n, module in enumerate(path.modules, start=1)
         ]
-        page = render(
+        page = ctx.templates.render(
             "training/path.md.j2", path=path, modules=modules, index_link=ctx.link(here, INDEX), **common
         )
         plan.add(here, front_matter(path.title) + page, path.audience)
 
-    page = render(
+    page = ctx.templates.render(
         "training/index.md.j2",
         paths=[(path, ctx.link(INDEX, path_page(path.id))) for path in paths],
         **common,
