@@ -293,3 +293,30 @@ def test_the_public_site_never_has_a_staff_only_part() -> None:
     spec = SiteSpec(public=True, parts=frozenset(PARTS))
     assert not spec.has("runbooks") and not spec.has("handbook")
     assert spec.paths.runbooks is None and spec.paths.handbook is None and spec.paths.reliability is None
+
+
+@pytest.mark.parametrize(
+    ("variant", "shipped"),
+    [
+        ("mkdocs.yml", {"opsdocs.css", "helpcenter.css", "reliability.css"}),
+        ("mkdocs.public.yml", {"opsdocs.css", "helpcenter.css"}),
+        ("mkdocs.status.yml", {"opsdocs.css"}),
+    ],
+)
+def test_a_site_ships_only_the_stylesheets_of_its_parts(
+    example: Path, variant: str, shipped: set[str], fixed_now: None
+) -> None:
+    """The staff-only report's styles stay off the public site, the help center's off the
+    standalone status site: a visitor's first visit downloads every linked stylesheet."""
+    from mkdocs.config import load_config
+
+    plan = _plugins_plan(example / variant)
+    assert {path.rsplit("/", 1)[-1] for path in plan if path.endswith(".css")} == shipped
+    config = load_config(config_file=str(example / variant))
+    config.plugins.on_startup(command="build", dirty=True)
+    try:
+        config = config.plugins.on_config(config)
+        linked = {href.rsplit("/", 1)[-1] for href in config.extra_css if "opsdocs" in href}
+    finally:
+        config.plugins.on_shutdown()
+    assert linked == shipped

@@ -11,7 +11,7 @@ SCRIPTS = ("status.js",)
 """Shipped scripts (the status page's optional refresh)."""
 
 
-PART_STYLESHEETS = {"reliability.css": "handbook"}
+PART_STYLESHEETS = {"reliability.css": "handbook", "helpcenter.css": "helpcenter"}
 """Stylesheets only a part's pages use, by the part: a site without it does not ship them."""
 
 

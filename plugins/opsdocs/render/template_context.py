@@ -242,6 +242,8 @@ PAGE_TEMPLATES: dict[str, PageTemplate] = {
         incidents="(incident, link, severity) of the incidents that used it",
         edit="link to edit it, or empty",
         source="its path in the repository",
+        mailto="`mailto(address)`: a `mailto:` link, or None (`render/links.py`)",
+        tel="`tel(number)`: a `tel:` link keeping what dials, or None (`render/links.py`)",
     ),
     "runbooks/title.html.j2": _page(
         "the title of a runbook without a leading heading", title="the runbook's title"
