@@ -43,10 +43,6 @@ CHECK_OK, CHECK_OVERDUE, CHECK_UNUSABLE = 0, 1, 2
 """Exit codes of ``opsdocs check``: nothing overdue, something overdue, data or clock unusable."""
 
 
-CHECK_OK, CHECK_OVERDUE, CHECK_UNUSABLE = 0, 1, 2
-"""Exit codes of ``opsdocs check``: nothing overdue, something overdue, data or clock unusable."""
-
-
 def check(args: argparse.Namespace) -> int:
     """List what is overdue at ``now`` (runbook reviews, postmortem action items), one
     ``path:line:col: warning: ...`` line each; exit 1 when anything is, 0 when nothing is."""
