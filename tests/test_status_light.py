@@ -63,6 +63,32 @@ def test_standalone_status_site_ships_without_search(tmp_path: Path) -> None:
     assert not doc.cssselect("[data-md-component=search]")
 
 
+def _searches(page: Path) -> bool:
+    """Whether Material's script sets search up on ``page``: it fetches the index for a form
+    named ``search`` and starts its worker for the search dialog component."""
+    doc = lxml_html.fromstring(page.read_bytes())
+    return bool(doc.cssselect("form[name=search]") or doc.cssselect("[data-md-component=search]"))
+
+
+def test_the_status_page_loads_no_search_while_other_pages_keep_it(tmp_path: Path) -> None:
+    """During an outage the status page is what visitors load, often on a phone: its first
+    visit downloads no search index, worker or lunr (75.0 KB instead of 104.9 KB on the
+    example). The index is still built, and the other pages still search."""
+    site = _build(tmp_path)
+    assert not _searches(site / "status" / "index.html")
+    doc = lxml_html.fromstring((site / "status" / "index.html").read_bytes())
+    assert all(
+        button.get("hidden") is not None for button in doc.cssselect("label.md-header__button[for=__search]")
+    )
+    assert _searches(site / "index.html")
+    assert "status/" in _indexed(site)
+
+
+def test_search_history_keeps_search_on_the_status_page(tmp_path: Path) -> None:
+    site = _build(tmp_path, search_history=True)
+    assert _searches(site / "status" / "index.html")
+
+
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_api_status_description_is_statuspage_english_whatever_the_site_language(
     tmp_path: Path, language: str

@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from opsdocs.collector import collector_paused
+from opsdocs.mkdocs_plugins.light import without_search
 from opsdocs.mkdocs_plugins.options import ProjectSettings
 from opsdocs.mkdocs_plugins.shared import (
     add_plan,
@@ -117,6 +118,15 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         if "title" not in page.meta and page.title and not page.is_homepage:
             page.meta["title"] = heading_title(page.title)
         return html
+
+    # The status page is what visitors load during an outage: it leaves the theme's search out.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        spec = load_for_build(config).spec
+        status = spec.paths.status
+        searchable = spec.options.status_rendering.search_history
+        if status is None or searchable or page.file.src_uri != status.index:
+            return output
+        return without_search(output)
 
     @staticmethod
     def _keep_out_of_nav(files: Files, config: MkDocsConfig) -> None:
