@@ -100,4 +100,5 @@ def test_bench_runs_at_small_scale() -> None:
         summed = sum(float(cells[column]) for cells in parts.values() if cells[column] != "—")
         assert abs(summed - float(site_total)) < 0.1 * len(parts), (column, parts, total)
     assert float(parts["the page (HTML)"][0]) > 0 and float(parts["Material: JavaScript bundle"][1]) > 0
-    assert parts["search index"][1] == "—" and float(parts["search index"][0]) > 0
+    # Neither status page loads search: the public one leaves it out, the status site has none.
+    assert all(cell == "—" for cell in parts.get("search index", ["—"]))
