@@ -157,18 +157,16 @@ class SitePaths:
     def lacks(self, path: str) -> bool:
         """Whether ``path`` (a site path from data, such as ``status/`` or ``help/faq.md``) is
         a page of a part this site does not have: a link to it would lead nowhere."""
-        path = path.removeprefix("./")
-        return any(
-            present is None and path.startswith(prefixes)
-            for present, prefixes in (
-                (self.status, ("status/",)),
-                (self.handbook, ("handbook/", "reliability/", "postmortems/")),
-                (self.runbooks, ("runbooks/",)),
-                (self.help, ("help/",)),
-                (self.roadmap, ("roadmap/",)),
-                (self.training, ("training/",)),
-            )
-        ) or (path in ("status", "help", "roadmap", "training") and self.lacks(path + "/"))
+        folder = path.removeprefix("./").split("/", 1)[0]
+        absent = (
+            (self.status, ("status",)),
+            (self.handbook, ("handbook", "reliability", "postmortems")),
+            (self.runbooks, ("runbooks",)),
+            (self.help, ("help",)),
+            (self.roadmap, ("roadmap",)),
+            (self.training, ("training",)),
+        )
+        return any(present is None and folder in folders for present, folders in absent)
 
     @classmethod
     def of(cls, parts: frozenset[str], standalone_status: bool = False) -> SitePaths:

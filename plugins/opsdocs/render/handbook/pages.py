@@ -13,9 +13,10 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.handbook.fragments import FRAGMENTS_BY_NAME, FragmentRenderer
 from opsdocs.render.handbook.sources import DataFile, data_files
 from opsdocs.render.pages import front_matter
+from opsdocs.render.paths import HandbookPages
 from opsdocs.render.plan import SitePlan
 
-INDEX = "handbook/index.md"
+INDEX = HandbookPages.index
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class HandbookPage:
 
     @property
     def path(self) -> str:
-        return f"handbook/{self.slug}.md"
+        return HandbookPages.page(self.slug)
 
     @property
     def title_key(self) -> str:

@@ -20,8 +20,9 @@ from opsdocs.model.support import Channel
 from opsdocs.model.team import Contact, OnCall, Person, Role, RoleGroup
 from opsdocs.render import links
 from opsdocs.render.context import RenderContext
+from opsdocs.render.paths import HandbookPages
 
-CALENDAR_PATH = "handbook/maintenance-cycle.ics"
+CALENDAR_PATH = HandbookPages.calendar
 """Where the maintenance cycle's calendar is written; fragments link to it."""
 
 _UNITS = ((1440, "duration-day"), (60, "duration-hour"), (1, "duration-minute"))

@@ -26,24 +26,21 @@ from opsdocs.render.helpcenter.articles import Article, RelatedArticles, article
 from opsdocs.render.helpcenter.banner import ServiceNotice, render_banner
 from opsdocs.render.markdown import plain_line, render_markdown
 from opsdocs.render.pages import front_matter, script_json
+from opsdocs.render.paths import HelpPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.text import meta_text
 
 __all__ = ["Article", "HelpCenter", "ServiceNotice", "article_from_page", "help_page", "render_helpcenter"]
 
-HELP_ROOT = "help/"
 ARTICLES_PER_CATEGORY_ON_HOME = 5
 POPULAR_QUESTIONS = 6
 
 
-def help_page(name: str) -> str:
-    """Path of a help page: ``index``, ``faq``, ``support`` or a category's id."""
-    return f"{HELP_ROOT}{name}.md"
-
-
-FAQ_PAGE = help_page("faq")
-SUPPORT_PAGE = help_page("support")
-HOME_PAGE = help_page("index")
+help_page = HelpPages().page
+"""Path of a help page: ``index``, ``faq``, ``support`` or a category's id."""
+FAQ_PAGE = HelpPages().faq
+SUPPORT_PAGE = HelpPages().support
+HOME_PAGE = HelpPages().home
 
 
 @dataclass(frozen=True)

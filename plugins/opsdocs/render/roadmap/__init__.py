@@ -21,6 +21,7 @@ from opsdocs.model.roadmap import FlagState, ItemStatus, Release, RoadmapItem
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
 from opsdocs.render.pages import front_matter
+from opsdocs.render.paths import RoadmapPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.text import plain_meta_text
 from opsdocs.render.urls import GENERATOR, absolute_context
@@ -48,16 +49,13 @@ FLAG_ICONS = {FlagState.off: "○", FlagState.rollout: "◐", FlagState.on: "●
 FEED_CAP = 50
 """The changelog feed lists the 50 most recently shipped items."""
 
-INDEX = "roadmap/index.md"
-RELEASE_CYCLE = "roadmap/release-cycle.md"
-CHANGELOG = "roadmap/changelog.md"
-FEED = "roadmap/changelog.rss"
-FEATURE_FLAGS = "roadmap/feature-flags.md"
-
-
-def release_page(release_id: str) -> str:
-    """Path of a release's page; the model keeps release ids off the roadmap's own pages."""
-    return f"roadmap/{release_id}.md"
+INDEX = RoadmapPages.index
+RELEASE_CYCLE = RoadmapPages.release_cycle
+CHANGELOG = RoadmapPages.changelog
+FEED = RoadmapPages.feed
+FEATURE_FLAGS = RoadmapPages.feature_flags
+release_page = RoadmapPages.release
+"""Path of a release's page; the model keeps release ids off the roadmap's own pages."""
 
 
 @dataclass(frozen=True)
