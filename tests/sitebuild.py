@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = "2026-11-28T12:00:00-03:00"
@@ -29,3 +31,20 @@ def tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def missing_targets(site: Path, links: Iterable[tuple[str, str]], base: str) -> list[str]:
+    """``file: url`` for each of ``links`` (the file it is in, an absolute address) that points
+    into the built ``site`` at ``base`` and leads to no file there; queries are not pages."""
+    missing = set()
+    for rel, url in links:
+        parts = urlsplit(url)
+        if not url.startswith(base) or parts.query:
+            continue
+        path = unquote(parts.path[len(urlsplit(base).path) :])
+        target = site / path
+        if path.endswith("/") or path == "":
+            target = target / "index.html"
+        if not target.is_file():
+            missing.add(f"{rel}: {url}")
+    return sorted(missing)

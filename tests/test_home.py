@@ -8,12 +8,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 import pytest
 
-from tests.sitebuild import build_site
+from tests.sitebuild import build_site, missing_targets
 
 REPO = Path(__file__).resolve().parent.parent
 SITE_URL = "https://status.empresa.com/"
@@ -96,19 +96,8 @@ def _targets(site: Path) -> dict[str, list[str]]:
 
 
 def _dangling(site: Path) -> list[str]:
-    dangling = []
-    for rel, urls in _targets(site).items():
-        for url in urls:
-            parts = urlsplit(url)
-            if not url.startswith(SITE_URL) or parts.query:
-                continue
-            path = unquote(parts.path[len(urlsplit(SITE_URL).path) :])
-            target = site / path
-            if path.endswith("/") or path == "":
-                target = target / "index.html"
-            if not target.is_file():
-                dangling.append(f"{rel}: {url}")
-    return sorted(set(dangling))
+    links = ((rel, url) for rel, urls in _targets(site).items() for url in urls)
+    return missing_targets(site, links, SITE_URL)
 
 
 def test_every_address_of_the_public_site_leads_to_a_file(public_site: Path) -> None:

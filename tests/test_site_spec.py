@@ -8,13 +8,13 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.html
 import pytest
 import yaml
 
-from tests.sitebuild import FIXED_NOW, REPO, build_site
+from tests.sitebuild import FIXED_NOW, REPO, build_site, missing_targets
 
 EXAMPLE = ("data", "docs", "runbooks", "overrides", "status-docs")
 CONFIGS = ("mkdocs.yml", "mkdocs.public.yml", "mkdocs.status.yml")
@@ -151,18 +151,7 @@ def _links(site: Path, docs: Path) -> Iterator[tuple[str, str]]:
 
 
 def _dangling(site: Path, docs: Path) -> list[str]:
-    dangling = []
-    for rel, url in _links(site, docs):
-        parts = urlsplit(url)
-        if not url.startswith(BASE) or parts.query:
-            continue
-        path = unquote(parts.path[len(urlsplit(BASE).path) :])
-        target = site / path
-        if path.endswith("/") or path == "":
-            target = target / "index.html"
-        if not target.is_file():
-            dangling.append(f"{rel}: {url}")
-    return sorted(set(dangling))
+    return missing_targets(site, _links(site, docs), BASE)
 
 
 @pytest.mark.parametrize(
