@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_skeleton
+from babel.dates import format_date, format_skeleton
 from markupsafe import Markup
 
 from opsdocs.derive.published import has_started
@@ -125,7 +125,9 @@ def months_chart(ctx: RenderContext, severities: list[Severity],
         name = name[:1].upper() + name[1:]
         rows.append(MonthRow(name, tuple(own)))
         year = str(start.year) if number == 0 or start.month == 1 else ""
-        bars.append(Bar(format_skeleton("MMM", start, locale=dates.locale), name, tuple(own), year))
+        label = format_skeleton("MMM", start, locale=dates.locale)
+        short = format_date(start, "MMMMM", locale=dates.locale)  # the month's initial
+        bars.append(Bar(label, name, tuple(own), year, short))
     total = sum(r.total for r in rows)
     busiest = max(rows, key=lambda r: r.total) if rows else None
     desc = labels("reliability.chart.months.desc", months=MONTHS, count=total,
