@@ -21,6 +21,7 @@ from opsdocs.load import SourceDoc, load_markdown_file, load_yaml_file
 from opsdocs.load.directives import Directive, find_directives
 from opsdocs.load.source import FieldPath, SourceRef, dotted
 from opsdocs.model.base import Record, nested_record_fields
+from opsdocs.model.communication import Communication
 from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
 from opsdocs.model.cycle import MaintenanceCycle
@@ -56,6 +57,7 @@ class Project:
     components: Components = field(default_factory=Components)
     incidents: list[Incident] = field(default_factory=list)
     maintenance: list[MaintenanceWindow] = field(default_factory=list)
+    communication: Communication = field(default_factory=Communication)
     roadmap: Roadmap = field(default_factory=Roadmap)
     security: Security = field(default_factory=Security)
     deployment: Deployment = field(default_factory=Deployment)

@@ -155,6 +155,7 @@ def check_references(project: Project, layout: Layout, broken: set[str] | None =
 
     _check_incidents(c, severities, components, runbooks, roles)
     _check_maintenance(c, components)
+    _check_communication(c, severities, components)
     _check_runbooks(c, severities, components, roles)
     _check_training(c, runbooks)
     _check_help(c)
@@ -365,6 +366,31 @@ def _check_maintenance(c: _Checker, components: set[str]) -> None:
                     ("updates", i, "status"),
                     f"updates[{i}].status: '{update.status.value}' at {c.when(update.at)}, before the "
                     f"window started ({c.when(start)}); to call a window off, set cancelled: true",
+                )
+
+
+def _check_communication(c: _Checker, severities: set[str], components: set[str]) -> None:
+    """Templates name known severities and components, and each has a text in the site's language."""
+    data = c.layout.data_dir
+    language = c.project.site.language
+    communication = c.project.communication
+    for templates in (communication.incidents, communication.maintenance):
+        for template in templates:
+            c.known(
+                template, ("severity",), getattr(template, "severity", None), "severity", severities,
+                f"{data}/severities.yml",
+            )  # fmt: skip
+            for i, component_id in enumerate(template.components):
+                c.known(
+                    template, ("components", i), component_id, "component", components,
+                    f"{data}/components.yml",
+                )  # fmt: skip
+            if language not in template.text:
+                written = ", ".join(sorted(template.text))
+                c.at(
+                    template,
+                    ("text",),
+                    f"text: no text in the site's language '{language}' (site.yml), only in {written}",
                 )
 
 
