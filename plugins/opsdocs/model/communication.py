@@ -125,7 +125,11 @@ T = TypeVar("T", IncidentTemplate, MaintenanceTemplate)
 
 
 def best_template(
-    templates: Sequence[T], phase: str, components: Collection[str], language: str, severity: str | None = None
+    templates: Sequence[T],
+    phase: str,
+    components: Collection[str],
+    language: str,
+    severity: str | None = None,
 ) -> T | None:
     """The template for ``phase`` that fits best, or None: the most specific one whose
     conditions hold, a component condition weighing more than a severity condition, and the

@@ -57,9 +57,7 @@ DATA_KINDS: tuple[DataKind, ...] = (
     DataKind("components", "components.yml", Components, "Components, grouped, for the status page."),
     DataKind("incidents", "incidents/*.yml", Incident, "One incident per file."),
     DataKind("maintenance", "maintenance/*.yml", MaintenanceWindow, "One maintenance window per file."),
-    DataKind(
-        "communication", "communication.yml", Communication, "Message templates for on-call updates."
-    ),
+    DataKind("communication", "communication.yml", Communication, "Message templates for on-call updates."),
     DataKind("roadmap", "roadmap.yml", Roadmap, "Release cycle, releases and items, feature flags."),
     DataKind("security", "security.yml", Security, "Audits, data protection, privacy compliance."),
     DataKind("deployment", "deployment.yml", Deployment, "Checklist, process, rollback strategies."),

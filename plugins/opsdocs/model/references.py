@@ -377,14 +377,22 @@ def _check_communication(c: _Checker, severities: set[str], components: set[str]
     for templates in (communication.incidents, communication.maintenance):
         for template in templates:
             c.known(
-                template, ("severity",), getattr(template, "severity", None), "severity", severities,
+                template,
+                ("severity",),
+                getattr(template, "severity", None),
+                "severity",
+                severities,
                 f"{data}/severities.yml",
-            )  # fmt: skip
+            )
             for i, component_id in enumerate(template.components):
                 c.known(
-                    template, ("components", i), component_id, "component", components,
+                    template,
+                    ("components", i),
+                    component_id,
+                    "component",
+                    components,
                     f"{data}/components.yml",
-                )  # fmt: skip
+                )
             if language not in template.text:
                 written = ", ".join(sorted(template.text))
                 c.at(
