@@ -250,7 +250,7 @@ def test_resolve_sets_every_affected_component_operational(project: Path) -> Non
     last = yaml.safe_load((project / NEW).read_text())["updates"][-1]
     assert last["status"] == "resolved"
     assert last["components"] == {"api": "operational", "web-app": "operational"}
-    assert last["message"] == "API and Web app work normally again; the incident lasted 45 min.\n"
+    assert last["message"] == "Resolved: API and Web app back to normal after 45 min.\n"
     valid(project)
     assert "2026-11-28-api-down" not in oncall(project, "incident", "list", now=END).stdout
 
@@ -545,4 +545,4 @@ def test_the_public_build_shows_each_new_state(project: Path, tmp_path: Path) ->
     listed = json.loads((tmp_path / "three/api/v2/incidents.json").read_text())["incidents"]
     assert next(i for i in listed if i["id"] == "2026-11-28-api-down")["status"] == "resolved"
     detail = (tmp_path / "three/status/incidents/2026-11-28-api-down/index.html").read_text()
-    assert "API and Web app work normally again" in detail
+    assert "Resolved: API and Web app back to normal" in detail
