@@ -308,6 +308,8 @@ BAD_INPUT = [
         "unknown status 'down'",
     ),
     (("incident", "new", "--title", "x", "--severity", "sev1"), "name at least one affected component"),
+    (("incident", "new", "--title", "x", "--component", "api=major_outage"), "--severity is required"),
+    (("incident", "new", "--severity", "sev1", "--component", "api=major_outage"), "--title is empty"),
     (
         (
             "incident",

@@ -13,9 +13,12 @@ import difflib
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from opsdocs.authoring import yamldoc
 from opsdocs.authoring.validation import project_problems
 from opsdocs.model import Layout
 from opsdocs.problems import Problem
@@ -97,6 +100,19 @@ class ChangeSet:
                 if folder.is_dir() and not any(folder.iterdir()):
                     folder.rmdir()
             raise
+
+
+def edit_file(root: Path, path: str, summary: str, change: Callable[[Any], None]) -> ChangeSet:
+    """The change ``change`` makes to the data file ``path`` (relative to ``root``), which it
+    edits in place as ruamel.yaml's round trip parsed it; noted when ruamel.yaml would lay out
+    lines of the file it does not change differently."""
+    doc = yamldoc.load(root / path)
+    change(doc.data)
+    changes = ChangeSet(summary)
+    if not doc.keeps_layout():
+        changes.notes.append(f"{path}: ruamel.yaml lays out some unchanged lines differently; see the diff")
+    changes.add(path, doc.encode(doc.text), doc.encode(doc.dump()))
+    return changes
 
 
 def _replace(target: Path, content: bytes) -> None:

@@ -14,9 +14,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from opsdocs.authoring import inputs, yamldoc
-from opsdocs.authoring.changes import ChangeSet
+from opsdocs.authoring.changes import ChangeSet, edit_file
 from opsdocs.authoring.ids import new_record_id
-from opsdocs.derive.published import published_updates
+from opsdocs.derive.published import is_open, published_updates
 from opsdocs.model import Layout, Project
 from opsdocs.model.components import ComponentStatus
 from opsdocs.model.incidents import Incident, IncidentUpdate, Postmortem, UpdateStatus, worst_statuses
@@ -51,7 +51,7 @@ def open_incidents(project: Project, now: datetime) -> list[OpenIncident]:
     """Every incident started and not resolved at ``now``, the most recently updated last."""
     found = []
     for incident in project.incidents:
-        if incident.started_at > now or (incident.resolved_at is not None and incident.resolved_at <= now):
+        if not is_open(incident, now):
             continue
         updates = published_updates(incident, now)
         latest = updates[-1] if updates else None
@@ -143,20 +143,16 @@ def _edit(
 ) -> ChangeSet:
     """The incident's file with ``written`` (the YAML of ``update``) appended to its updates, and
     its own ``components``, when it writes them, set to what the updates now give."""
-    rel = incident.source.path if incident.source else ""
-    doc = yamldoc.load(project.root / rel)
-    data = doc.data
-    data["updates"].append(written)
-    if incident.declares("components") and isinstance(data.get("components"), dict):
-        declared = data["components"]
-        for component_id, status in worst_statuses([*incident.updates, update]).items():
-            if declared.get(component_id) != status.value:
-                declared[component_id] = status.value
-    changes = ChangeSet(summary)
-    if not doc.keeps_layout():
-        changes.notes.append(f"{rel}: ruamel.yaml lays out some unchanged lines differently; see the diff")
-    changes.add(rel, doc.encode(doc.text), doc.encode(doc.dump()))
-    return changes
+
+    def change(data: Any) -> None:
+        data["updates"].append(written)
+        declared = data.get("components")
+        if incident.declares("components") and isinstance(declared, dict):
+            for component_id, status in worst_statuses([*incident.updates, update]).items():
+                if declared.get(component_id) != status.value:
+                    declared[component_id] = status.value
+
+    return edit_file(project.root, incident.source.path if incident.source else "", summary, change)
 
 
 def _open(incident: Incident, zone: Any) -> None:
@@ -228,31 +224,30 @@ def add_postmortem(project: Project, incident_id: str) -> ChangeSet:
     if incident.postmortem is not None:
         raise inputs.InputError(f"incident '{incident.id}' already has a postmortem")
     zone = project.site.zone
-    rel = incident.source.path if incident.source else ""
-    doc = yamldoc.load(project.root / rel)
-    skeleton = yamldoc.mapping()
-    for name, info in Postmortem.model_fields.items():
+
+    def blank(name: str) -> Any:
+        """The field's empty value: the updates so far for the timeline, else its default
+        (an empty list, no date) or, for a text, an empty one."""
+        info = Postmortem.model_fields[name]
         if name == "timeline":
-            entries = [
-                yamldoc.mapping({"at": yamldoc.moment(u.at, zone), "text": _first_line(u)})
-                for u in sorted(incident.updates, key=lambda u: u.at)
-            ]
-            skeleton[name] = yamldoc.sequence(entries)
-        elif info.annotation is not None and "list" in str(info.annotation):
-            skeleton[name] = yamldoc.flow_sequence([])
-        elif name == "published_on":
-            skeleton[name] = None
-        else:
-            skeleton[name] = yamldoc.text("")
-    doc.data["postmortem"] = skeleton
-    doc.data.yaml_set_comment_before_after_key(
-        "postmortem",
-        before="Postmortem: only public_summary is published (on the status page); fill in the rest\n"
-        "for the team. action_items: - {text: ..., owner: ROLE-ID, due: YYYY-MM-DD}",
-    )
-    changes = ChangeSet(f"started the postmortem of incident {incident.id}")
-    changes.add(rel, doc.encode(doc.text), doc.encode(doc.dump()))
-    return changes
+            updates = sorted(incident.updates, key=lambda u: u.at)
+            return yamldoc.sequence(
+                [yamldoc.mapping({"at": yamldoc.moment(u.at, zone), "text": _first_line(u)}) for u in updates]
+            )
+        if info.default_factory is not None:
+            return yamldoc.flow_sequence([])
+        return yamldoc.text("") if info.is_required() or isinstance(info.default, str) else info.default
+
+    def change(data: Any) -> None:
+        data["postmortem"] = yamldoc.mapping({name: blank(name) for name in Postmortem.model_fields})
+        data.yaml_set_comment_before_after_key(
+            "postmortem",
+            before="Postmortem: only public_summary is published (on the status page); fill in the rest\n"
+            "for the team. action_items: - {text: ..., owner: ROLE-ID, due: YYYY-MM-DD}",
+        )
+
+    path = incident.source.path if incident.source else ""
+    return edit_file(project.root, path, f"started the postmortem of incident {incident.id}", change)
 
 
 def _first_line(update: IncidentUpdate) -> str:

@@ -122,10 +122,10 @@ def not_before(at: datetime, earliest: datetime, what: str, flag: str = "--at") 
     return at
 
 
-def _shown(moment: datetime, like: datetime | None = None) -> str:
-    """``moment`` to the minute, in the time zone of ``like`` (default: its own)."""
-    zone = (like or moment).tzinfo
-    return moment.astimezone(zone).isoformat(timespec="minutes")
+def _shown(value: datetime, like: datetime | None = None) -> str:
+    """``value`` to the minute, in the time zone of ``like`` (default: its own)."""
+    zone = (like or value).tzinfo
+    return value.astimezone(zone).isoformat(timespec="minutes")
 
 
 def component_statuses(

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from opsdocs.authoring import inputs, yamldoc
-from opsdocs.authoring.changes import ChangeSet
+from opsdocs.authoring.changes import ChangeSet, edit_file
 from opsdocs.authoring.ids import new_record_id
 from opsdocs.derive.published import maintenance_status
 from opsdocs.model import Layout, Project
@@ -147,21 +147,14 @@ def _when(window: MaintenanceWindow, at: datetime | None, now: datetime, zone: A
 
 def _edit(project: Project, window: MaintenanceWindow, summary: str, change: Any) -> ChangeSet:
     """The window's file, edited by ``change`` (a function of its parsed document)."""
-    rel = window.source.path if window.source else ""
-    doc = yamldoc.load(project.root / rel)
-    change(doc.data)
-    changes = ChangeSet(summary)
-    if not doc.keeps_layout():
-        changes.notes.append(f"{rel}: ruamel.yaml lays out some unchanged lines differently; see the diff")
-    changes.add(rel, doc.encode(doc.text), doc.encode(doc.dump()))
-    return changes
+    return edit_file(project.root, window.source.path if window.source else "", summary, change)
 
 
 def _append(data: Any, at: datetime, status: MaintenanceStatus, message: str, zone: Any) -> None:
     update = yamldoc.mapping(
         {"at": yamldoc.moment(at, zone), "status": status.value, "message": yamldoc.block(message)}
     )
-    if "updates" not in data or data["updates"] is None:
+    if not data.get("updates"):  # none yet, or an empty `[]`: a block list from here on
         data["updates"] = yamldoc.sequence()
     data["updates"].append(update)
 

@@ -124,7 +124,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         args.severity, "Severity", labelled(severities), severities[0].id if severities else None
     )
     if severity is None:
-        raise inputs.InputError("--severity is required: severities.yml lists none")
+        raise inputs.InputError("--severity is required: how bad is it?")
     inputs.known(
         severity, list(project.severities.by_id), "severity", f"{session.layout.data_dir}/severities.yml"
     )

@@ -41,9 +41,10 @@ class Prompter:
     def select(
         self, given: str | None, question: str, choices: Sequence[tuple[str, str]], default: str | None = None
     ) -> str | None:
-        """One of ``choices`` (value, label): ``given``, else the answer, else ``default``."""
+        """One of ``choices`` (value, label): ``given``, else the answer (``default`` offered
+        first), else None: without a flag nothing is chosen for the person."""
         if given is not None or not self.interactive:
-            return given if given is not None else default
+            return given
         import questionary
 
         options = [questionary.Choice(label, value=value) for value, label in choices]
