@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opsdocs.load.directives import Directive
+from opsdocs.model.communication import Communication
 from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
 from opsdocs.model.cycle import MaintenanceCycle
@@ -43,6 +44,7 @@ class Project:
     components: Components = field(default_factory=Components)
     incidents: list[Incident] = field(default_factory=list)
     maintenance: list[MaintenanceWindow] = field(default_factory=list)
+    communication: Communication = field(default_factory=Communication)
     roadmap: Roadmap = field(default_factory=Roadmap)
     security: Security = field(default_factory=Security)
     deployment: Deployment = field(default_factory=Deployment)
