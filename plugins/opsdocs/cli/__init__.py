@@ -7,6 +7,7 @@ import argparse
 
 from opsdocs.cli import commands as run
 from opsdocs.cli.generate import generate as run_generate
+from opsdocs.cli.notify import register as register_notify
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--runbooks-dir", help="default: the configuration's, else runbooks")
     generate.add_argument("--docs-dir", help="default: the configuration's, else docs")
     generate.set_defaults(run=run_generate)
+
+    register_notify(subcommands)
     return parser
 
 
