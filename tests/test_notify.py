@@ -515,3 +515,25 @@ def test_a_bad_channel_is_a_located_error(
     assert main(["validate", str(project)]) == 1
     err = capsys.readouterr().err
     assert "data/notify.yml:2:" in err and message in err, err
+
+
+# ---------------------------------------------------------------- the publish workflow
+
+
+def test_the_workflow_notifies_after_the_deploy_with_secrets_through_env() -> None:
+    workflow = yaml.safe_load((REPO / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    job = workflow["jobs"]["notify"]
+    assert job["needs"] == "deploy"
+    steps = job["steps"]
+    uses = [s.get("uses", "").split("@")[0] for s in steps]
+    (notify,) = [s for s in steps if "opsdocs notify" in s.get("run", "")]
+    assert notify["run"].strip() == ".venv/bin/opsdocs notify site/public --state notify-state"
+    assert "${{" not in notify["run"], "secrets go through env, never into the script"
+    assert all(value == f"${{{{ secrets.{name} }}}}" for name, value in notify["env"].items())
+    download = steps[uses.index("actions/download-artifact")]
+    assert download["with"]["name"] == "github-pages"  # the artifact deploy published
+    restore, save = steps[uses.index("actions/cache/restore")], steps[uses.index("actions/cache/save")]
+    assert uses.index("actions/cache/restore") < steps.index(notify) < uses.index("actions/cache/save")
+    assert restore["with"]["path"] == save["with"]["path"] == "notify-state"
+    assert restore["with"]["key"] == save["with"]["key"]
+    assert save["if"] == "always()", "what was sent is kept even when a delivery failed"
