@@ -537,3 +537,16 @@ def test_the_workflow_notifies_after_the_deploy_with_secrets_through_env() -> No
     assert restore["with"]["path"] == save["with"]["path"] == "notify-state"
     assert restore["with"]["key"] == save["with"]["key"]
     assert save["if"] == "always()", "what was sent is kept even when a delivery failed"
+
+
+def test_without_channels_nothing_is_read_or_sent_and_the_state_follows_the_site(
+    builds: tuple[Path, list[Path]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _project, sites = builds
+    project = REPO / "tests" / "fixtures" / "status_site"  # no data/notify.yml
+    state = tmp_path / "state"
+    # The fixture's address (status.acme.test) is never asked: there is nothing to send.
+    assert run_notify(project, sites[1], "--state", str(state)) == 0
+    assert "no channels in data/notify.yml: nothing to send" in capsys.readouterr().out
+    built = (sites[1] / "api" / "v2" / "summary.json").read_text(encoding="utf-8")
+    assert (state / "api" / "v2" / "summary.json").read_text(encoding="utf-8") == built

@@ -74,6 +74,18 @@ def run(args: argparse.Namespace) -> int:
         return _fail("--attempts must be at least 1 and --backoff not negative")
     site_dir, state = Path(args.site_dir), Path(args.state) if args.state else None
     channels = project.notify.channels
+    if not channels:
+        # Nothing to send, so no previous publication to read; the state still follows the
+        # site, so that channels added later start from what is online.
+        print(f"opsdocs notify: no channels in {args.data_dir}/notify.yml: nothing to send")
+        try:
+            if read_folder(site_dir) is None:
+                return _fail(f"{site_dir}: no status page API (api/v2/) in this site")
+        except PublicationError as exc:
+            return _fail(str(exc))
+        if state is not None and not args.dry_run:
+            keep(site_dir, state)
+        return NOTIFY_SENT
     try:
         previous = read_folder(state) if state is not None and state.is_dir() else None
         if previous is None:
@@ -89,8 +101,6 @@ def run(args: argparse.Namespace) -> int:
         )
     except (PublicationError, LogError, ChannelError) as exc:
         return _fail(str(exc))
-    if not channels:
-        print(f"opsdocs notify: no channels in {args.data_dir}/notify.yml: nothing to send")
     print(report.text())
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
