@@ -185,10 +185,11 @@ def test_top_level_permissions_are_empty(workflow: dict) -> None:
 
 def test_each_job_has_minimal_permissions(workflow: dict) -> None:
     jobs = workflow["jobs"]
-    assert set(jobs) == {"public", "staff", "deploy", "hygiene"}
+    assert set(jobs) == {"public", "staff", "deploy", "notify", "hygiene"}
     assert jobs["public"]["permissions"] == {"contents": "read"}
     assert jobs["staff"]["permissions"] == {"contents": "read"}
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["notify"]["permissions"] == {"contents": "read"}
     # Only the job that manages the "overdue" issue may write issues.
     assert jobs["hygiene"]["permissions"] == {"contents": "read", "issues": "write"}
 
@@ -199,8 +200,8 @@ def test_deploy_needs_the_public_build_only(workflow: dict) -> None:
     assert (needs if isinstance(needs, list) else [needs]) == ["public"]
 
 
-def test_deploy_and_hygiene_never_run_for_a_pull_request(workflow: dict) -> None:
-    for name in ("deploy", "hygiene"):
+def test_deploy_notify_and_hygiene_never_run_for_a_pull_request(workflow: dict) -> None:
+    for name in ("deploy", "notify", "hygiene"):
         condition = " ".join(workflow["jobs"][name]["if"].split())
         assert "github.event_name != 'pull_request'" in condition
         assert "github.ref == 'refs/heads/main'" in condition
@@ -267,7 +268,7 @@ def test_checkout_does_not_keep_credentials(workflow: dict) -> None:
 
 def test_every_action_is_pinned_to_a_commit_sha(workflow: dict) -> None:
     uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
-    assert len(uses) == 9
+    assert len(uses) == 14
     for ref in uses:
         assert SHA_PIN.match(ref), f"not pinned to a full commit SHA: {ref}"
     # The pin carries a comment naming the version it was taken from, for humans and Dependabot.
@@ -286,4 +287,4 @@ def test_scheduled_builds_read_the_clock() -> None:
 def test_python_version_is_311(workflow: dict) -> None:
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
     setup = [s for s in steps if "actions/setup-python@" in s.get("uses", "")]
-    assert [s["with"]["python-version"] for s in setup] == ["3.11"] * 3
+    assert [s["with"]["python-version"] for s in setup] == ["3.11"] * 4

@@ -9,6 +9,7 @@ import argparse
 from opsdocs.cli import commands as run
 from opsdocs.cli import incident, maintenance
 from opsdocs.cli.generate import generate as run_generate
+from opsdocs.cli.notify import register as register_notify
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     incident.add_parser(subcommands)
     maintenance.add_parser(subcommands)
+    register_notify(subcommands)
     return parser
 
 

@@ -14,6 +14,7 @@ from opsdocs.model.faq import Faq
 from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpis
 from opsdocs.model.maintenance import MaintenanceWindow
+from opsdocs.model.notify import Notify
 from opsdocs.model.process import IncidentProcess
 from opsdocs.model.roadmap import Roadmap
 from opsdocs.model.runbooks import PageMeta, RunbookMeta
@@ -66,6 +67,7 @@ DATA_KINDS: tuple[DataKind, ...] = (
     DataKind("kpis", "kpis.yml", Kpis, "Quality, development and support KPIs with targets."),
     DataKind("continuity", "continuity.yml", Continuity, "Disaster recovery, business continuity."),
     DataKind("training", "training.yml", Training, "Learning paths per audience."),
+    DataKind("notify", "notify.yml", Notify, "Channels that `opsdocs notify` tells what was published."),
 )
 
 FRONT_MATTER_KINDS: tuple[DataKind, ...] = (

@@ -18,6 +18,7 @@ from opsdocs.model.faq import Faq
 from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpis
 from opsdocs.model.maintenance import MaintenanceWindow
+from opsdocs.model.notify import Notify
 from opsdocs.model.process import IncidentProcess
 from opsdocs.model.roadmap import Roadmap
 from opsdocs.model.runbooks import PageMeta, Runbook
@@ -53,6 +54,7 @@ class Project:
     kpis: Kpis = field(default_factory=Kpis)
     continuity: Continuity = field(default_factory=Continuity)
     training: Training = field(default_factory=Training)
+    notify: Notify = field(default_factory=Notify)
     runbooks: list[Runbook] = field(default_factory=list)
     pages: dict[str, PageMeta] = field(default_factory=dict)
     """Front matter of each hand-written page, by its path under ``docs/``."""

@@ -52,6 +52,7 @@ def check_references(project: Project, layout: Layout, broken: set[str] | None =
     c.unique("priority", project.support.response_targets, key="priority")
     c.unique("KPI", project.kpis.kpis)
     c.unique("learning path", project.training.paths)
+    c.unique("notification channel", project.notify.channels, key="name")
 
     roles_file, contacts_file = f"{data}/team.yml", f"{data}/contacts.yml"
     for role in team.roles:
@@ -99,6 +100,7 @@ def check_references(project: Project, layout: Layout, broken: set[str] | None =
     _check_runbooks(c, severities, components, roles)
     check_training(c, runbooks)
     check_help(c)
+    _check_channels(c, components | {g.id for g in project.components.groups})
     return c.problems
 
 
@@ -111,3 +113,11 @@ def _check_runbooks(c: Checker, severities: set[str], components: set[str], role
         for i, severity_id in enumerate(meta.severities):
             c.known(meta, ("severities", i), severity_id, "severity", severities, f"{data}/severities.yml")
         c.known(meta, ("owner",), meta.owner, "role", roles, f"{data}/team.yml")
+
+
+def _check_channels(c: Checker, components: set[str]) -> None:
+    """A notification channel's components name components or groups of components.yml."""
+    where = f"{c.layout.data_dir}/components.yml"
+    for channel in c.project.notify.channels:
+        for i, component_id in enumerate(channel.components):
+            c.known(channel, ("components", i), component_id, "component", components, where)
