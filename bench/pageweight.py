@@ -82,7 +82,7 @@ class NoBrowser(Exception):
 
 
 def chromium_path() -> str | None:
-    """Debian's Chromium, found as ``tests/browser.py`` finds it; None when there is none."""
+    """Debian's Chromium, found as ``tests/chromium.py`` finds it; None when there is none."""
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINIMAL = FIXTURES / "minimal"
+from tests.paths import MINIMAL
 
 _PROBLEM_LINE = re.compile(
     r"^(?:(?P<logged>DEBUG|INFO|WARNING|ERROR) +- +)?"

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-REPO = Path(__file__).resolve().parent.parent
 FIXED_NOW = "2026-11-28T12:00:00-03:00"
 
 
