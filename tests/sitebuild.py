@@ -9,11 +9,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-FIXED_NOW = "2026-11-28T12:00:00-03:00"
+from tests.clock import NOW
 
 
 def build_site(
-    config: Path, out: Path, now: str = FIXED_NOW, strict: bool = True
+    config: Path, out: Path, now: str = NOW, strict: bool = True
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` on ``config`` into ``out`` at ``now``; return the finished process."""
     env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH"}}

@@ -10,6 +10,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.chromium import browser, serve
+from tests.clock import NOW
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site
 
@@ -82,9 +83,6 @@ def test_refresh_script_updates_banner_and_components_in_place(site: Path, tmp_p
         assert any(url.endswith("api/v2/summary.json") for url in requests)
 
 
-BUILT = "2026-11-28T12:00:00-03:00"  # the fixture site's build time (tests.sitebuild.FIXED_NOW)
-
-
 def _at(moment: str) -> float:
     from datetime import datetime
 
@@ -136,4 +134,4 @@ def test_opened_late_the_page_shows_the_maintenance_that_has_begun(site: Path) -
             ".textContent === 'Operational'"
         )
         # As built the page says it is from 28 Nov; the script never hides that.
-        assert page.locator("time[data-opsdocs-generated]").get_attribute("datetime") == BUILT
+        assert page.locator("time[data-opsdocs-generated]").get_attribute("datetime") == NOW

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import xml.etree.ElementTree as ET
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
@@ -23,9 +22,9 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.roadmap import FEED, render_roadmap
 from opsdocs.render.spec import SiteSpec
 from opsdocs.render.status.feeds import render_feeds
+from tests.clock import NOW_AT
 from tests.paths import FIXTURES
 
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=timezone(timedelta(hours=-3)))
 MARKUP = '<script>alert(1)</script><img src=x onerror="alert(2)"> &lt;script&gt;alert(3)&lt;/script&gt;'
 RSS, ATOM = "status/history.rss", "status/history.atom"
 
@@ -46,7 +45,7 @@ def _copy(fixture: str, tmp_path: Path) -> Path:
 def _plan(root: Path, render) -> SitePlan:
     project = read_project(root)
     ctx = make_context(
-        project, NOW, SiteSpec(public=True, language="en", site_url="https://status.example.com/")
+        project, NOW_AT, SiteSpec(public=True, language="en", site_url="https://status.example.com/")
     )
     plan = SitePlan()
     render(ctx, project, plan)
@@ -81,7 +80,7 @@ def status_feeds(tmp_path_factory: pytest.TempPathFactory) -> SitePlan:
     _edit_yaml(data / "maintenance" / "db-upgrade.yml", lambda d: d.update(title=f"DB work {MARKUP}"))
 
     def render(ctx, project, plan):
-        snapshot = status_snapshot(project, NOW)
+        snapshot = status_snapshot(project, NOW_AT)
         render_feeds(ctx, snapshot, plan, "status/incidents/{id}.md", "status/maintenance/{id}.md", "status/")
 
     return _plan(root, render)

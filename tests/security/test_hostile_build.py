@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import NOW
 from tests.paths import REPO
 from tests.sitebuild import build_site, tree
 
@@ -246,7 +247,7 @@ def test_now_outside_the_range_is_a_clear_error(example: Path, tmp_path: Path) -
 def test_the_largest_accepted_times_build(example: Path, tmp_path: Path) -> None:
     """The range's ends are usable: a window at the end of the range builds."""
     _timestamp("maintenance", "scheduled_until", "2999-12-31T00:00:00Z")(example)
-    env = {**os.environ, "OPSDOCS_NOW": "2026-11-28T12:00:00-03:00"}
+    env = {**os.environ, "OPSDOCS_NOW": NOW}
     result = subprocess.run(
         [sys.executable, "-m", "opsdocs.cli", "validate", str(example)],
         capture_output=True,

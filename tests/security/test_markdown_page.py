@@ -31,8 +31,9 @@ from opsdocs.load.markdown_page import (
     split_leading_heading,
 )
 from opsdocs.load.markdown_source import read_markdown
+from tests.clock import NOW
 from tests.conftest import MINIMAL, run_validate
-from tests.sitebuild import FIXED_NOW, build_site
+from tests.sitebuild import build_site
 
 
 def mkdocs_meta(raw: bytes) -> tuple[dict[str, object], str]:
@@ -224,7 +225,7 @@ def test_a_page_internal_in_its_meta_is_not_in_the_generated_public_folder(
     command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]
     command += ["--audience", "public", "--config", str(project / "mkdocs.public.yml")]
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=FIXED_NOW, NO_MKDOCS_2_WARNING="1")
+    env.update(OPSDOCS_NOW=NOW, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     pages = {p.stem for p in (out / "docs").glob("*.md")}

@@ -23,8 +23,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opsdocs.render.text import meta_text
+from tests.clock import NOW
 from tests.conftest import MINIMAL
-from tests.sitebuild import FIXED_NOW, build_site
+from tests.sitebuild import build_site
 
 PAYLOAD = (
     'd"><script>alert(1)</script> </title><script>alert(2)</script> '
@@ -168,7 +169,7 @@ def _generated_build(project: Path, config: str, audience: str, tmp: Path) -> Pa
     command = [sys.executable, "-m", "opsdocs.cli", "generate", str(folder), "--project", str(project)]
     command += ["--audience", audience, "--config", str(project / f"unnamed.{config}")]
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=FIXED_NOW, NO_MKDOCS_2_WARNING="1")
+    env.update(OPSDOCS_NOW=NOW, NO_MKDOCS_2_WARNING="1")
     done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
     assert done.returncode == 0, done.stderr
     # Plain MkDocs, without the opsdocs plugins: only the written front matter protects it.

@@ -33,8 +33,9 @@ from tests.canaries import (
     internal_fields,
     plant_project,
 )
+from tests.clock import NOW
 from tests.paths import REPO
-from tests.sitebuild import FIXED_NOW, build_site, tree
+from tests.sitebuild import build_site, tree
 
 COPIED = (
     "data",
@@ -88,7 +89,7 @@ def _directive_page(names: tuple[str, ...]) -> str:
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=FIXED_NOW, NO_MKDOCS_2_WARNING="1")
+    env.update(OPSDOCS_NOW=NOW, NO_MKDOCS_2_WARNING="1")
     return subprocess.run(
         [sys.executable, "-m", *args], capture_output=True, text=True, env=env, cwd=cwd, check=False
     )

@@ -19,9 +19,10 @@ import pytest
 from lxml import html as lxml_html
 
 from opsdocs.render.handbook.fragments import FRAGMENTS
+from tests.clock import NOW
 from tests.conftest import Run, run_opsdocs
 from tests.paths import FIXTURES
-from tests.sitebuild import FIXED_NOW, build_site, tree
+from tests.sitebuild import build_site, tree
 
 FIXTURE = FIXTURES / "staff_site"
 CANARY = "CANARY-DEPLOY-7731"
@@ -63,7 +64,7 @@ def project(tmp_path: Path) -> Path:
 def generate(project: Path, out: Path, audience: str = "public") -> Run:
     """``opsdocs generate`` of the project's public (or staff) configuration into ``out``."""
     config = "mkdocs.public.yml" if audience == "public" else "mkdocs.yml"
-    env = {**os.environ, "OPSDOCS_NOW": FIXED_NOW}
+    env = {**os.environ, "OPSDOCS_NOW": NOW}
     args = ["generate", str(out), "--force", "--project", str(project), "--audience", audience]
     done = subprocess.run(
         [sys.executable, "-m", "opsdocs.cli", *args, "--config", str(project / config)],

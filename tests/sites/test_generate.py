@@ -16,14 +16,15 @@ import lxml.html
 import pytest
 import yaml
 
+from tests.clock import NOW
 from tests.paths import REPO
-from tests.sitebuild import FIXED_NOW, build_site, tree
+from tests.sitebuild import build_site, tree
 
 INCIDENT = "data/incidents/2025-12-09-correos-invitacion-retraso.yml"
 PROBLEM_LINE = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): error: .+$", re.MULTILINE)
 
 
-def env(now: str = FIXED_NOW) -> dict[str, str]:
+def env(now: str = NOW) -> dict[str, str]:
     values = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     values.update(OPSDOCS_NOW=now, NO_MKDOCS_2_WARNING="1")
     return values

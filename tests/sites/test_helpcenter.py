@@ -17,13 +17,14 @@ from opsdocs.model import read_project
 from opsdocs.model.runbooks import PageMeta
 from opsdocs.problems import ProjectInvalid
 from opsdocs.render.helpcenter.articles import Article, article_from_page, first_paragraph, related_articles
+from tests.clock import NOW
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site, tree
 
 FIXTURE = FIXTURES / "help_site"
 ACTIVE = "2026-11-28T10:00:00-03:00"
 """The sync incident (09:00–11:00) and the email maintenance (09:30–10:30) are in progress."""
-QUIET = "2026-11-28T12:00:00-03:00"
+QUIET = NOW
 """Both are over."""
 
 GENERATED = ["help/index.html", "help/events/index.html", "help/sync/index.html", "help/faq/index.html",

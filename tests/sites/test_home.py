@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
+from tests.clock import NOW
 from tests.paths import REPO
 from tests.sitebuild import build_site, missing_targets
 
@@ -143,7 +144,7 @@ def test_generate_writes_the_home_for_plain_mkdocs(tmp_path: Path) -> None:
     out = tmp_path / "generated"
     command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]
     command += ["--config", str(project / "mkdocs.public.yml"), "--audience", "public"]
-    env_now = {"OPSDOCS_NOW": "2026-11-28T12:00:00-03:00"}
+    env_now = {"OPSDOCS_NOW": NOW}
     import os
 
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env_now}, check=False)

@@ -19,12 +19,12 @@ import pytest
 import yaml
 
 from opsdocs.model import read_project
+from tests.clock import YEARS_AHEAD
 from tests.conftest import reported
 from tests.paths import REPO
 from tests.sitebuild import build_site
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
-YEARS_AHEAD = ["2029-06-01T12:00:00-03:00", "2031-01-01T09:00:00-03:00"]
 NOTHING_OVERDUE = "2026-11-20T12:00:00-03:00"
 PROJECT_PARTS = ("data", "runbooks", "docs", "overrides", "status-docs")
 CONFIGS = ("mkdocs.yml", "mkdocs.public.yml", "mkdocs.status.yml")

@@ -16,6 +16,7 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
+from tests.clock import NOW
 from tests.conftest import Run
 from tests.paths import FIXTURES, STATUSPAGE_SCHEMA
 from tests.sitebuild import build_site
@@ -76,7 +77,7 @@ def test_left_out_components_and_resolution_are_derived_from_the_updates(tmp_pat
     for name in ("api-down.yml", "web-slow.yml"):
         drop_top_level_facts(project / "data" / "incidents" / name)
     assert "resolved_at" not in (project / "data" / "incidents" / "api-down.yml").read_text()
-    site = build(project, "2026-11-28T12:00:00-03:00")
+    site = build(project, NOW)
 
     incidents = {i["id"]: i for i in api(site, "incidents.json")["incidents"]}
     down = incidents["api-down"]
@@ -173,7 +174,7 @@ def test_components_carry_created_at_without_a_tracking_start(tmp_path: Path) ->
     project = status_project(tmp_path)
     site_file = project / "data" / "site.yml"
     site_file.write_text(site_file.read_text().replace("tracking_start: 2026-01-01\n", ""))
-    site = build(project, "2026-11-28T12:00:00-03:00")
+    site = build(project, NOW)
     summary = api(site, "summary.json")
     check_shape(summary, "summary.json")  # a typed client rejects a null created_at
     created = {c["id"]: c["created_at"] for c in summary["components"]}
@@ -191,7 +192,7 @@ def test_components_carry_created_at_without_a_tracking_start(tmp_path: Path) ->
 
 
 def test_components_are_created_at_the_tracking_start(tmp_path: Path) -> None:
-    site = build(status_project(tmp_path), "2026-11-28T12:00:00-03:00")
+    site = build(status_project(tmp_path), NOW)
     components = api(site, "components.json")["components"]
     created = {c["id"]: c["created_at"] for c in components}
     assert created["api"] == "2026-01-01T03:00:00.000Z"  # 2026-01-01 00:00 in Santiago (-03)

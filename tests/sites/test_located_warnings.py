@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.clock import NOW
 from tests.conftest import MINIMAL, Reported, reported
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site
 
 STAFF_SITE = FIXTURES / "staff_site"
-NOW = "2026-11-28T12:00:00-03:00"
 
 
 def located(text: str, path: str, mark: str) -> tuple[int, int]:

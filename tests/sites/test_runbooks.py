@@ -16,11 +16,11 @@ from opsdocs.render.context import make_context
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.spec import SiteSpec
+from tests.clock import NOW
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site, tree
 
 FIXTURE = FIXTURES / "staff_site"
-NOW = "2026-11-28T12:00:00-03:00"
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,9 @@ import lxml.html
 import pytest
 import yaml
 
+from tests.clock import NOW
 from tests.paths import REPO
-from tests.sitebuild import FIXED_NOW, build_site, missing_targets
+from tests.sitebuild import build_site, missing_targets
 
 EXAMPLE = ("data", "docs", "runbooks", "overrides", "status-docs")
 CONFIGS = ("mkdocs.yml", "mkdocs.public.yml", "mkdocs.status.yml")
@@ -54,7 +55,7 @@ def _variants() -> list[str]:
 @pytest.fixture
 def fixed_now() -> Iterator[None]:
     before = os.environ.get("OPSDOCS_NOW")
-    os.environ["OPSDOCS_NOW"] = FIXED_NOW
+    os.environ["OPSDOCS_NOW"] = NOW
     yield
     if before is None:
         del os.environ["OPSDOCS_NOW"]

@@ -11,11 +11,11 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
+from tests.clock import NOW
 from tests.paths import FIXTURES, REPO
 from tests.sitebuild import build_site
 
 FIXTURE = FIXTURES / "status_site"
-NOW = "2026-11-28T12:00:00-03:00"
 
 
 def _build(tmp_path: Path, language: str = "en", **status_options: object) -> Path:

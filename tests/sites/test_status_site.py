@@ -12,12 +12,12 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
+from tests.clock import NOW
 from tests.paths import FIXTURES, REPO, STATUSPAGE_SCHEMA
 from tests.sitebuild import build_site, tree
 
 FIXTURE = FIXTURES / "status_site"
 SCHEMA = json.loads(STATUSPAGE_SCHEMA.read_text())
-NOW = "2026-11-28T12:00:00-03:00"
 
 
 @pytest.fixture(scope="module")

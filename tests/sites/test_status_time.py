@@ -14,11 +14,11 @@ import pytest
 import yaml
 from lxml import html as lxml_html
 
+from tests.clock import NOW, YEARS_AHEAD
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site
 
 FIXTURE = FIXTURES / "status_site"
-NOW = "2026-11-28T12:00:00-03:00"
 
 
 def fixture_site(tmp_path: Path, now: str = NOW, language: str = "en", **status: object) -> Path:
@@ -81,7 +81,7 @@ def test_the_page_carries_the_changes_scheduled_maintenance_will_make(tmp_path: 
 
 
 def test_years_ahead_nothing_is_scheduled_and_the_page_still_says_as_of(tmp_path: Path) -> None:
-    later = "2031-01-01T09:00:00-03:00"
+    later = YEARS_AHEAD[-1]
     doc = build(fixture_site(tmp_path), now=later)
     assert script_data(doc, "opsdocs-ahead") == []
     assert doc.cssselect("time[data-opsdocs-generated]")[0].get("datetime") == later

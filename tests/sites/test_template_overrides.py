@@ -14,9 +14,10 @@ from mkdocs.config import load_config
 from opsdocs.mkdocs_plugins.shared import keep_between_builds
 from opsdocs.render.template_reference import shipped_templates
 from opsdocs.render.templates import Templates
+from tests.clock import NOW
 from tests.conftest import run_opsdocs
 from tests.paths import FIXTURES
-from tests.sitebuild import FIXED_NOW, build_site, tree
+from tests.sitebuild import build_site, tree
 
 FIXTURE = FIXTURES / "status_site"
 INCIDENT = "overrides/opsdocs/status/incident.md.j2"
@@ -55,7 +56,7 @@ def _build_here(root: Path, site: Path, command: str = "build") -> None:
 @pytest.fixture
 def in_process(monkeypatch: pytest.MonkeyPatch):
     """Builds in this process at the tests' fixed ``now``."""
-    monkeypatch.setenv("OPSDOCS_NOW", FIXED_NOW)
+    monkeypatch.setenv("OPSDOCS_NOW", NOW)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     yield

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from tests.clock import NOW
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site, tree
 
 FIXTURE = FIXTURES / "roadmap_site"
-NOW = "2026-11-28T12:00:00-03:00"
 PATH_PAGE = "training/getting-started/index.html"
 
 

@@ -32,11 +32,11 @@ from opsdocs.render.pages import front_matter, script_json
 from opsdocs.render.spec import PARTS, STAFF_ONLY_PARTS, SiteSpec
 from opsdocs.render.status.api import LIST_CAP
 from opsdocs.render.text import meta_text
+from tests.clock import NOW_AT
 from tests.conftest import Run
 from tests.paths import MINIMAL
 
 CHILE = timezone(timedelta(hours=-3))
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=CHILE)
 
 SUMMARY = "Internal summary: the deploy script skipped the canary stage."
 ROOT_CAUSE = "Root cause: a missing index on the events table."
@@ -54,7 +54,7 @@ def _edit(path: Path, **changes: object) -> None:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The minimal project with a postmortem, a hostile window title, Markdown in an update
-    and a window that has not started at ``NOW``."""
+    and a window that has not started at ``NOW_AT``."""
     root = tmp_path_factory.mktemp("guards") / "project"
     shutil.copytree(MINIMAL, root)
     incident = root / "data" / "incidents" / "2026-03-10-api-errors.yml"
@@ -83,14 +83,14 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture(scope="module")
 def public_site(project: Project) -> GeneratedSite:
     return generate_site(
-        project, NOW, SiteSpec(public=True, language="en", site_url="https://status.example.com/")
+        project, NOW_AT, SiteSpec(public=True, language="en", site_url="https://status.example.com/")
     )
 
 
 @pytest.fixture(scope="module")
 def staff_site(project: Project) -> GeneratedSite:
     return generate_site(
-        project, NOW, SiteSpec(public=False, language="en", site_url="https://ops.example.com/")
+        project, NOW_AT, SiteSpec(public=False, language="en", site_url="https://ops.example.com/")
     )
 
 
@@ -167,7 +167,7 @@ def test_public_site_leaves_out_staff_only_parts_even_when_asked(project: Projec
     """``opsdocs generate --audience public`` with a configuration that enables every part (the
     staff site's) still writes no runbook, handbook, reliability or postmortem page."""
     site = generate_site(
-        project, NOW, SiteSpec(public=True, language="en", parts=frozenset({"status", *STAFF_ONLY_PARTS}))
+        project, NOW_AT, SiteSpec(public=True, language="en", parts=frozenset({"status", *STAFF_ONLY_PARTS}))
     )
     top = {planned.path.split("/")[0] for planned in site.plan}
     assert top & {"runbooks", "handbook", "reliability", "postmortems"} == set()
@@ -237,7 +237,7 @@ def test_upcoming_maintenance_does_not_set_the_indicator(
 ) -> None:
     """A window that has not started leaves the indicator at 'none'; once it runs, it says
     'maintenance'."""
-    assert status_snapshot(project, NOW).indicator == Indicator.none
+    assert status_snapshot(project, NOW_AT).indicator == Indicator.none
     status = _api(public_site, "status")["status"]
     assert status["indicator"] == "none"
     assert [
@@ -311,7 +311,7 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> GeneratedSite:
             "message": "Upgrade.",
         }
         (root / "data" / "maintenance" / f"window-{n:02d}.yml").write_text(yaml.safe_dump(window))
-    return generate_site(read_project(root), NOW, SiteSpec(public=True, language="en"))
+    return generate_site(read_project(root), NOW_AT, SiteSpec(public=True, language="en"))
 
 
 def test_api_lists_are_capped_at_statuspage_50(crowded: GeneratedSite) -> None:

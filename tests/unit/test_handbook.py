@@ -23,10 +23,10 @@ from opsdocs.render.handbook import render_handbook
 from opsdocs.render.handbook.directives import directive_names, expand_directives
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import SiteSpec
+from tests.clock import NOW_AT
 from tests.paths import MINIMAL, REPO
 
 LABELS = REPO / "plugins" / "opsdocs" / "render" / "labels"
-NOW = datetime.fromisoformat("2026-11-28T12:00:00-03:00")
 SANTIAGO = ZoneInfo("America/Santiago")
 EDIT = "https://github.com/empresa/calendario-ops/edit/main/"
 PAGES = {
@@ -44,7 +44,7 @@ PAGES = {
 
 
 def context(project: Project, language: str = "es") -> RenderContext:
-    return make_context(project, NOW, SiteSpec(language=language))
+    return make_context(project, NOW_AT, SiteSpec(language=language))
 
 
 def handbook(project: Project, language: str = "es") -> SitePlan:
@@ -324,7 +324,7 @@ def test_calendar_has_one_recurring_event_per_cadence(plan: SitePlan, project: P
     assert start == datetime(2025, 11, 3, 10, 0, tzinfo=SANTIAGO)
     assert weekly["DTSTART"].params["TZID"] == "America/Santiago"
     assert duration == timedelta(hours=2)
-    assert stamp == NOW.astimezone(UTC)
+    assert stamp == NOW_AT.astimezone(UTC)
     description = str(weekly["DESCRIPTION"])
     assert "Revisión de errores en logs — Manual, Backend Developer" in description
     assert "Actualización de dependencias — Manual, DevOps Engineer" in description

@@ -7,7 +7,7 @@ import json
 import posixpath
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import yaml
@@ -23,10 +23,10 @@ from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import SiteSpec
 from opsdocs.render.status import render_status
+from tests.clock import NOW_AT
 from tests.paths import FIXTURES
 
 FIXTURE = FIXTURES / "status_site"
-NOW = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
 COMPONENTS = ["api", "web", "email"]
 STATUSES = ["operational", "degraded_performance", "partial_outage", "major_outage"]
 SECRET = "SECRET-PROPERTY-CANARY"
@@ -38,7 +38,7 @@ text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_si
 
 @st.composite
 def incidents(draw: st.DrawFn) -> dict:
-    start = NOW - timedelta(minutes=draw(st.integers(0, 60 * 24 * 120)))
+    start = NOW_AT - timedelta(minutes=draw(st.integers(0, 60 * 24 * 120)))
     offsets = sorted(draw(st.lists(st.integers(0, 600), min_size=1, max_size=5, unique=True)))
     components = draw(st.lists(st.sampled_from(COMPONENTS), min_size=1, max_size=3, unique=True))
     resolved = draw(st.booleans())
@@ -87,7 +87,7 @@ def test_valid_data_renders_parseable_json_and_no_internal_value(generated: list
         project = read_project(root)
         public = public_view(project)
         ctx = make_context(
-            public, NOW, SiteSpec(public=True, language="en", site_url="https://status.acme.test/")
+            public, NOW_AT, SiteSpec(public=True, language="en", site_url="https://status.acme.test/")
         )
         plan = SitePlan()
         snapshot = render_status(ctx, plan, StatusPages(), "assets/opsdocs/", StatusOptions())

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from opsdocs.derive.reliability import incident_times, window_figures
 from opsdocs.model.incidents import Incident
 from opsdocs.model.severities import Severity
-
-NOW = datetime(2026, 6, 30, 12, 0, tzinfo=UTC)
+from tests.clock import HAND_MADE_LOG_NOW
 
 
 def severity(id_: str, level: int, impact: str, respond: str, resolve: str) -> Severity:
@@ -41,26 +40,37 @@ def incident(id_: str, severity: str, start: datetime, first_update: timedelta, 
     )
 
 
-# Four incidents in the 30 days before NOW, one before the window, one crossing its start.
+# Four incidents in the 30 days before HAND_MADE_LOG_NOW, one before the window, one crossing its start.
 LOG = [
     # Crossing the window's start (started 31 days ago): outside every 30-day figure.
-    incident("crossing", "sev1", NOW - timedelta(days=31), timedelta(minutes=5), timedelta(days=1, hours=1)),
+    incident(
+        "crossing",
+        "sev1",
+        HAND_MADE_LOG_NOW - timedelta(days=31),
+        timedelta(minutes=5),
+        timedelta(days=1, hours=1),
+    ),
     # Met both targets: responded in 10 min, resolved in 1 h.
-    incident("a", "sev1", NOW - timedelta(days=20), timedelta(minutes=10), timedelta(hours=1)),
+    incident("a", "sev1", HAND_MADE_LOG_NOW - timedelta(days=20), timedelta(minutes=10), timedelta(hours=1)),
     # Breached the response target by exactly one minute: 16 min against 15.
-    incident("b", "sev1", NOW - timedelta(days=10), timedelta(minutes=16), timedelta(hours=2)),
+    incident("b", "sev1", HAND_MADE_LOG_NOW - timedelta(days=10), timedelta(minutes=16), timedelta(hours=2)),
     # Acknowledged at 20 min although the first update came at 40: response is 20 min. Resolved
     # in 5 h against 4 h: a one-hour resolution breach.
     incident(
-        "c", "sev2", NOW - timedelta(days=5), timedelta(minutes=40), timedelta(hours=5), timedelta(minutes=20)
+        "c",
+        "sev2",
+        HAND_MADE_LOG_NOW - timedelta(days=5),
+        timedelta(minutes=40),
+        timedelta(hours=5),
+        timedelta(minutes=20),
     ),
     # Still open: counts in MTTA (30 min) but not in MTTR.
-    incident("open", "sev2", NOW - timedelta(hours=3), timedelta(minutes=30), None),
+    incident("open", "sev2", HAND_MADE_LOG_NOW - timedelta(hours=3), timedelta(minutes=30), None),
 ]
 
 
 def test_time_to_respond_uses_acknowledged_at_when_given() -> None:
-    times = incident_times(LOG[3], SEV2, NOW)
+    times = incident_times(LOG[3], SEV2, HAND_MADE_LOG_NOW)
     assert times.respond == timedelta(minutes=20)
     assert times.resolve == timedelta(hours=5)
     assert times.response_breach is None
@@ -68,14 +78,14 @@ def test_time_to_respond_uses_acknowledged_at_when_given() -> None:
 
 
 def test_a_breach_by_exactly_one_minute_is_a_breach() -> None:
-    times = incident_times(LOG[2], SEV1, NOW)
+    times = incident_times(LOG[2], SEV1, HAND_MADE_LOG_NOW)
     assert times.respond == timedelta(minutes=16)
     assert times.response_breach == timedelta(minutes=1)
     assert times.resolution_breach is None  # exactly 2 h against 2 h: met
 
 
 def test_thirty_day_window() -> None:
-    figures = window_figures(LOG, [SEV1, SEV2], NOW, 30)
+    figures = window_figures(LOG, [SEV1, SEV2], HAND_MADE_LOG_NOW, 30)
     assert [t.incident.id for t in figures.times] == ["a", "b", "c", "open"]
     # MTTA = (10 + 16 + 20 + 30) / 4 = 19 min.
     assert figures.mtta == timedelta(minutes=19)
@@ -97,7 +107,7 @@ def test_thirty_day_window() -> None:
 
 
 def test_a_window_without_incidents_has_no_mtbf() -> None:
-    figures = window_figures(LOG, [SEV1, SEV2], NOW - timedelta(days=40), 5)
+    figures = window_figures(LOG, [SEV1, SEV2], HAND_MADE_LOG_NOW - timedelta(days=40), 5)
     assert figures.times == ()
     assert figures.mtbf is None
     assert figures.mtta is None and figures.mttr is None

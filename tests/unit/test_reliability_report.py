@@ -38,11 +38,11 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.reliability.report import WINDOWS
 from opsdocs.render.spec import PartOptions, SiteSpec
+from tests.clock import HAND_MADE_LOG_NOW, NOW_AT
 from tests.paths import REPO
 from tests.unit.test_reliability_metrics import LOG, SEV1, SEV2
 
 SANTIAGO = ZoneInfo("America/Santiago")
-EXAMPLE_NOW = datetime.fromisoformat("2026-11-28T12:00:00-03:00")
 SVG = "{http://www.w3.org/2000/svg}"
 
 
@@ -133,7 +133,7 @@ def verdict(measured: Kpi, window: WindowFigures, uptime: Uptime = NO_UPTIME) ->
 def test_kpis_are_compared_with_the_window_figures_of_the_metrics_test() -> None:
     # The 30-day figures of the hand-made log in test_reliability_metrics: MTTA 19 min,
     # MTTR 2 h 40 min, MTBF 7 days 12 hours.
-    window = window_figures(LOG, [SEV1, SEV2], datetime(2026, 6, 30, 12, 0, tzinfo=UTC), 30)
+    window = window_figures(LOG, [SEV1, SEV2], HAND_MADE_LOG_NOW, 30)
     checks = check_kpis(
         [kpi("mtta", "< 30m"), kpi("mttr", "< 2h"), kpi("mtbf", "> 7d"), kpi("mtbf", "> 30d")],
         window,
@@ -208,7 +208,7 @@ class Rendered:
     overdue: list[str]
 
 
-def render_all(project: Project, now: datetime = EXAMPLE_NOW) -> Rendered:
+def render_all(project: Project, now: datetime = NOW_AT) -> Rendered:
     ctx = make_context(project, now, SiteSpec(language="es"))
     plan = SitePlan()
     render_reliability(ctx, plan)
@@ -251,8 +251,8 @@ def test_the_report_has_a_section_per_window(example: Rendered) -> None:
 
 
 def test_counts_per_severity_over_365_days_match_the_incident_files(example: Rendered) -> None:
-    start = EXAMPLE_NOW - timedelta(days=365)
-    expected = Counter(i.severity for i in example.project.incidents if start <= i.started_at <= EXAMPLE_NOW)
+    start = NOW_AT - timedelta(days=365)
+    expected = Counter(i.severity for i in example.project.incidents if start <= i.started_at <= NOW_AT)
     rows = window(page(example.plan, "reliability/index.md"), 365).cssselect(
         "table[data-opsdocs-severities] tr[data-severity]"
     )
@@ -302,13 +302,11 @@ def test_the_30_day_window_has_no_breach_and_says_so(example: Rendered) -> None:
 def test_mttr_is_shown_against_its_kpi_target(example: Rendered) -> None:
     doc = page(example.plan, "reliability/index.md")
     for days in (30, 90, 365):
-        start = EXAMPLE_NOW - timedelta(days=days)
+        start = NOW_AT - timedelta(days=days)
         resolved = [
             (i.resolved_at - i.started_at).total_seconds()
             for i in example.project.incidents
-            if start <= i.started_at <= EXAMPLE_NOW
-            and i.resolved_at is not None
-            and i.resolved_at <= EXAMPLE_NOW
+            if start <= i.started_at <= NOW_AT and i.resolved_at is not None and i.resolved_at <= NOW_AT
         ]
         mttr_hours = statistics.fmean(resolved) / 3600
         (row,) = window(doc, days).cssselect('table[data-opsdocs-kpis] tr[data-measure="mttr"]')
@@ -389,7 +387,7 @@ def test_the_uptime_of_a_year_counts_outages_older_than_the_status_history(examp
     # intervals, which cover all time: a 7-day status history changes none of its figures.
     short = SiteSpec(language="es", options=PartOptions(status=StatusOptions(history_days=7)))
     plan = SitePlan()
-    render_reliability(make_context(example.project, EXAMPLE_NOW, short), plan)
+    render_reliability(make_context(example.project, NOW_AT, short), plan)
     for days in WINDOWS:
         assert uptime_rows(plan, days) == uptime_rows(example.plan, days), days
     year, quarter = uptime_rows(example.plan, 365), uptime_rows(example.plan, 90)
@@ -404,7 +402,7 @@ def test_the_report_weighs_partial_outages_by_its_own_option(example: Rendered) 
         )
         plan = SitePlan()
         spec = SiteSpec(language="es", options=options)
-        render_reliability(make_context(example.project, EXAMPLE_NOW, spec), plan)
+        render_reliability(make_context(example.project, NOW_AT, spec), plan)
         return plan
 
     assert uptime_rows(report(1.0, 0.3), 365) == uptime_rows(example.plan, 365)

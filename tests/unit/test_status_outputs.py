@@ -34,11 +34,11 @@ from opsdocs.render.status.badges import (
 )
 from opsdocs.render.status.calendar import render_calendar
 from opsdocs.render.status.feeds import FEED_CAP, render_feeds
+from tests.clock import NOW_AT
 from tests.paths import FIXTURES
 
 FIXTURE = FIXTURES / "status_outputs"
 CHILE = timezone(timedelta(hours=-3))
-NOW = datetime(2026, 11, 28, 12, 0, tzinfo=CHILE)
 SITE = "https://status.example.com/"
 INCIDENT_PAGE = "status/incidents/{id}.md"
 MAINTENANCE_PAGE = "status/maintenance/{id}.md"
@@ -47,7 +47,7 @@ HOSTILE_NAME = 'Reports <b>&"x"'
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def render(root: Path = FIXTURE, now: datetime = NOW, language: str = "en") -> SitePlan:
+def render(root: Path = FIXTURE, now: datetime = NOW_AT, language: str = "en") -> SitePlan:
     """Every output of the three renderers for the project at ``root``, at ``now``."""
     project = read_project(root)
     snapshot = status_snapshot(project, now)
@@ -224,7 +224,7 @@ def test_calendar_events_say_what_and_when(plan: SitePlan) -> None:
     assert upgrade.decoded("DTSTART").astimezone(UTC) == datetime(2026, 12, 5, 5, 0, tzinfo=UTC)
     assert upgrade.decoded("DTEND").astimezone(UTC) == datetime(2026, 12, 5, 7, 0, tzinfo=UTC)
     assert upgrade["DTSTART"].params["TZID"] == "America/Santiago"
-    assert upgrade.decoded("DTSTAMP") == NOW.astimezone(UTC)
+    assert upgrade.decoded("DTSTAMP") == NOW_AT.astimezone(UTC)
     url = "https://status.example.com/status/maintenance/db-upgrade/"
     assert str(upgrade["URL"]) == url
     description = str(upgrade["DESCRIPTION"])
