@@ -1,13 +1,14 @@
 """The example sites' main pages in a real browser: clean load, no overflow, dark mode, accessibility.
 
-Both example sites are built once per module at a fixed now, served on loopback and driven with
-one Chromium. Screenshots of every page (desktop, mobile, dark) go to test-output/screenshots/.
+Both example sites are built once per test session at a fixed now (``built_site``), served
+on loopback and driven with one Chromium. Screenshots of every page (desktop, mobile, dark) go
+to test-output/screenshots/.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -15,7 +16,6 @@ import pytest
 
 from tests.chromium import browser, serve
 from tests.paths import REPO
-from tests.sitebuild import build_site
 
 pytestmark = pytest.mark.browser
 
@@ -56,15 +56,10 @@ OVERFLOWING = """(width) => {
 
 
 @pytest.fixture(scope="module")
-def bases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    out = tmp_path_factory.mktemp("pages")
-    built = {}
-    for name, config in (("public", "mkdocs.public.yml"), ("staff", "mkdocs.yml")):
-        result = build_site(REPO / config, out / name)
-        assert result.returncode == 0, result.stderr
-        built[name] = out / name
-    with serve(built["public"]) as public, serve(built["staff"]) as staff:
-        yield {"public": public, "staff": staff}
+def bases(built_site: Callable[..., Path]) -> Iterator[dict[str, str]]:
+    public, staff = built_site(REPO / "mkdocs.public.yml"), built_site(REPO / "mkdocs.yml")
+    with serve(public) as public_base, serve(staff) as staff_base:
+        yield {"public": public_base, "staff": staff_base}
 
 
 @pytest.fixture(scope="module")

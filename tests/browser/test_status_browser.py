@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -12,19 +13,15 @@ import pytest
 from tests.chromium import browser, serve
 from tests.clock import NOW
 from tests.paths import FIXTURES
-from tests.sitebuild import build_site
 
 FIXTURE = FIXTURES / "status_site"
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("browser") / "project"
-    shutil.copytree(FIXTURE, project)
-    result = build_site(project / "mkdocs.yml", project / "site")
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def site(built_site: Callable[..., Path]) -> Path:
+    """The status fixture site as built at ``NOW``; a test that edits it serves a copy."""
+    return built_site(FIXTURE / "mkdocs.yml")
 
 
 def statuses(page: object) -> dict[str, str]:

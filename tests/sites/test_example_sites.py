@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,20 +12,14 @@ from tests.paths import REPO
 from tests.sitebuild import build_site, tree
 
 
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("public") / "site"
-    result = build_site(REPO / "mkdocs.public.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def public_site(built_site: Callable[..., Path]) -> Path:
+    return built_site(REPO / "mkdocs.public.yml")
 
 
-@pytest.fixture(scope="module")
-def staff_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("staff") / "site"
-    result = build_site(REPO / "mkdocs.yml", out)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def staff_site(built_site: Callable[..., Path]) -> Path:
+    return built_site(REPO / "mkdocs.yml")
 
 
 def test_the_example_data_is_valid() -> None:

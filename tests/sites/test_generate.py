@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import lxml.html
@@ -64,12 +65,9 @@ def staff_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def plugin_statuses(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def plugin_statuses(built_site: Callable[..., Path]) -> dict[str, str]:
     """The component statuses of the public status page the opsdocs plugins build."""
-    site = tmp_path_factory.mktemp("plugin-site")
-    result = build_site(REPO / "mkdocs.public.yml", site)
-    assert result.returncode == 0, result.stderr
-    found = statuses(site / "status" / "index.html")
+    found = statuses(built_site(REPO / "mkdocs.public.yml") / "status" / "index.html")
     assert found, "the plugin-built status page lists no component"
     return found
 
@@ -195,7 +193,9 @@ def test_plain_mkdocs_builds_the_folder_with_the_plugin_statuses(
     assert (site / "api/v2/summary.json").is_file()
 
 
-def test_standalone_status_configuration_gives_a_status_site(tmp_path: Path) -> None:
+def test_standalone_status_configuration_gives_a_status_site(
+    tmp_path: Path, built_site: Callable[..., Path]
+) -> None:
     """mkdocs.status.yml puts the status page at the root and turns the other parts off; the
     generated folder does the same, and plain MkDocs builds the page the plugins build."""
     out = tmp_path / "status"
@@ -207,9 +207,7 @@ def test_standalone_status_configuration_gives_a_status_site(tmp_path: Path) -> 
     for absent in ("status", "help", "roadmap", "training", "runbooks", "user-guide.md"):
         assert not (docs / absent).exists(), absent
 
-    plugin_site = tmp_path / "plugin-site"
-    built = build_site(REPO / "mkdocs.status.yml", plugin_site)
-    assert built.returncode == 0, built.stderr
+    plugin_site = built_site(REPO / "mkdocs.status.yml")
     site = tmp_path / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "-f", str(out / "mkdocs.yml"), "-d", str(site)]
     plain = subprocess.run(command, capture_output=True, text=True, env=env(), cwd=tmp_path, check=False)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import posixpath
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,14 +46,14 @@ def _build(tmp_path_factory: pytest.TempPathFactory, now: str, audience: str = "
     return project / "site"
 
 
-@pytest.fixture(scope="module")
-def active(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory, ACTIVE)
+@pytest.fixture
+def active(built_site: Callable[..., Path]) -> Path:
+    return built_site(FIXTURE / "mkdocs.yml", now=ACTIVE)
 
 
-@pytest.fixture(scope="module")
-def quiet(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _build(tmp_path_factory, QUIET)
+@pytest.fixture
+def quiet(built_site: Callable[..., Path]) -> Path:
+    return built_site(FIXTURE / "mkdocs.yml", now=QUIET)
 
 
 def page(site: Path, path: str) -> lxml_html.HtmlElement:

@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -29,13 +30,9 @@ def _copy_example(target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def public_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = _copy_example(tmp_path_factory.mktemp("home") / "project")
-    site = project / "out"
-    result = build_site(project / "mkdocs.public.yml", site)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return site
+@pytest.fixture
+def public_site(built_site: Callable[..., Path]) -> Path:
+    return built_site(REPO / "mkdocs.public.yml")
 
 
 def _home(site: Path) -> lxml.html.HtmlElement:

@@ -1,6 +1,6 @@
 """The markup opsdocs writes into the example sites' pages validates with the Nu HTML Checker.
 
-Both example sites are built once for the module at a fixed now. From each page below only the
+Both example sites are built once for the test session at a fixed now. From each page below only the
 main content element (Material's ``article.md-content__inner``) is kept, so that what is checked
 is the markup opsdocs generates (and the Markdown around it), not Material's own theme shell. Each
 article is wrapped in a minimal HTML5 document whose first line holds the article's first line,
@@ -27,13 +27,13 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.paths import REPO
-from tests.sitebuild import build_site
 
 PAGES = [
     ("public", "status/"),
@@ -120,19 +120,18 @@ def wrapped(extract: Extract) -> str:
 
 
 @pytest.fixture(scope="module")
-def vnu_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+def vnu_errors(
+    tmp_path_factory: pytest.TempPathFactory, built_site: Callable[..., Path]
+) -> dict[str, list[str]]:
     """Every failing vnu message per page id, as ``page:line: text`` lines, from one vnu run."""
     java = java_path()
-    out = tmp_path_factory.mktemp("html-valid")
-    for site, config in CONFIGS.items():
-        result = build_site(REPO / config, out / site)
-        assert result.returncode == 0, result.stderr
-    checked = out / "checked"
+    sites = {site: built_site(REPO / config) for site, config in CONFIGS.items()}
+    checked = tmp_path_factory.mktemp("html-valid") / "checked"
     checked.mkdir()
     extracts: dict[str, tuple[str, Extract]] = {}
     for number, ((site, path), id_) in enumerate(zip(PAGES, IDS, strict=True)):
         page = f"{site}/{path}index.html"
-        extract = main_content(page, (out / page).read_text(encoding="utf-8"))
+        extract = main_content(page, (sites[site] / path / "index.html").read_text(encoding="utf-8"))
         target = checked / f"page{number:02d}.html"
         target.write_text(wrapped(extract), encoding="utf-8")
         extracts[target.name] = (id_, extract)

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -157,10 +158,10 @@ def test_a_public_incident_needs_an_update_with_a_message(minimal_project, valid
     assert_problem(validate(minimal_project), INCIDENT_EMAIL, line, "updates", "at least one update")
 
 
-def test_an_incident_is_published_from_its_first_update(tmp_path: Path) -> None:
+def test_an_incident_is_published_from_its_first_update(built_site: Callable[..., Path]) -> None:
     # web-slow started at 09:00; its first update is of 09:05. Statuspage never serves an
     # incident without updates, and a typed client fails on one.
-    site = build(status_project(tmp_path), "2026-11-28T09:02:00-03:00")
+    site = built_site(STATUS_SITE / "mkdocs.yml", now="2026-11-28T09:02:00-03:00")
     for name in ("incidents.json", "incidents/unresolved.json"):
         check_shape(api(site, name), "incidents.json")
         assert "web-slow" not in [i["id"] for i in api(site, name)["incidents"]]
@@ -191,8 +192,8 @@ def test_components_carry_created_at_without_a_tracking_start(tmp_path: Path) ->
     assert started == {"core": None, "api": None, "web": None, "email": "2026-11-01"}
 
 
-def test_components_are_created_at_the_tracking_start(tmp_path: Path) -> None:
-    site = build(status_project(tmp_path), NOW)
+def test_components_are_created_at_the_tracking_start(built_site: Callable[..., Path]) -> None:
+    site = built_site(STATUS_SITE / "mkdocs.yml", now=NOW)
     components = api(site, "components.json")["components"]
     created = {c["id"]: c["created_at"] for c in components}
     assert created["api"] == "2026-01-01T03:00:00.000Z"  # 2026-01-01 00:00 in Santiago (-03)
@@ -237,7 +238,9 @@ def test_an_update_a_few_minutes_ahead_is_not_reported(minimal_project) -> None:
 
 
 @pytest.mark.parametrize("now", ["2026-11-28T12:00:00", "2026-11-28 12:00:00"])
-def test_a_naive_opsdocs_now_is_read_in_the_sites_time_zone(tmp_path: Path, now: str) -> None:
-    site = build(status_project(tmp_path), now)
+def test_a_naive_opsdocs_now_is_read_in_the_sites_time_zone(
+    built_site: Callable[..., Path], now: str
+) -> None:
+    site = built_site(STATUS_SITE / "mkdocs.yml", now=now)
     # America/Santiago is at -03 in November: 12:00 there is 15:00 UTC.
     assert api(site, "status.json")["page"]["updated_at"] == "2026-11-28T15:00:00.000Z"

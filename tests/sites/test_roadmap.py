@@ -3,7 +3,7 @@ MkDocs at a fixed now."""
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from opsdocs.render.roadmap import render_roadmap
 from opsdocs.render.spec import SiteSpec
 from tests.clock import NOW
 from tests.paths import FIXTURES
-from tests.sitebuild import build_site, tree
+from tests.sitebuild import tree
 
 FIXTURE = FIXTURES / "roadmap_site"
 CANARIES = (
@@ -38,16 +38,10 @@ CANARIES = (
 )
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    project = tmp_path_factory.mktemp("roadmap") / "project"
-    shutil.copytree(FIXTURE, project)
-    built = {}
-    for name, config in (("staff", "mkdocs.yml"), ("public", "mkdocs.public.yml")):
-        result = build_site(project / config, project / f"site-{name}", now=NOW, strict=True)
-        assert result.returncode == 0, result.stderr
-        built[name] = project / f"site-{name}"
-    return built
+@pytest.fixture
+def sites(built_site: Callable[..., Path]) -> dict[str, Path]:
+    """The roadmap fixture's staff and public sites, built at ``NOW``."""
+    return {"staff": built_site(FIXTURE / "mkdocs.yml"), "public": built_site(FIXTURE / "mkdocs.public.yml")}
 
 
 def page(site: Path, path: str) -> lxml_html.HtmlElement:

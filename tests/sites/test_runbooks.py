@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -23,13 +24,9 @@ from tests.sitebuild import build_site, tree
 FIXTURE = FIXTURES / "staff_site"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("staff") / "project"
-    shutil.copytree(FIXTURE, project)
-    result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+@pytest.fixture
+def site(built_site: Callable[..., Path]) -> Path:
+    return built_site(FIXTURE / "mkdocs.yml", now=NOW)
 
 
 def page(site: Path, path: str) -> lxml_html.HtmlElement:

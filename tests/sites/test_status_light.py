@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -54,10 +55,8 @@ def test_search_history_puts_them_back(tmp_path: Path) -> None:
     assert {"status/incidents/api-down/", "status/maintenance/email-now/", "status/history/"} <= indexed
 
 
-def test_standalone_status_site_ships_without_search(tmp_path: Path) -> None:
-    out = tmp_path / "status"
-    result = build_site(REPO / "mkdocs.status.yml", out)
-    assert result.returncode == 0, result.stderr
+def test_standalone_status_site_ships_without_search(built_site: Callable[..., Path]) -> None:
+    out = built_site(REPO / "mkdocs.status.yml")
     assert not (out / "search").exists()
     doc = lxml_html.fromstring((out / "index.html").read_bytes())
     assert doc.cssselect("[data-opsdocs-banner]")

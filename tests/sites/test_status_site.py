@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,14 +21,9 @@ FIXTURE = FIXTURES / "status_site"
 SCHEMA = json.loads(STATUSPAGE_SCHEMA.read_text())
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("status") / "project"
-    shutil.copytree(FIXTURE, project)
-    out = project / "site"
-    result = build_site(project / "mkdocs.yml", out, now=NOW)
-    assert result.returncode == 0, result.stderr
-    return out
+@pytest.fixture
+def site(built_site: Callable[..., Path]) -> Path:
+    return built_site(FIXTURE / "mkdocs.yml", now=NOW)
 
 
 def api(site: Path, name: str) -> dict:
@@ -174,10 +170,8 @@ def test_same_now_builds_identical_status_files(site: Path, tmp_path: Path) -> N
     assert [p for p in first if p.startswith(("api/", "status/")) and first[p] != second.get(p)] == []
 
 
-def test_standalone_status_site_puts_the_status_page_at_the_root(tmp_path: Path) -> None:
-    out = tmp_path / "status"
-    result = build_site(REPO / "mkdocs.status.yml", out)
-    assert result.returncode == 0, result.stderr
+def test_standalone_status_site_puts_the_status_page_at_the_root(built_site: Callable[..., Path]) -> None:
+    out = built_site(REPO / "mkdocs.status.yml")
     doc = lxml_html.fromstring((out / "index.html").read_bytes())
     assert doc.cssselect("[data-opsdocs-banner]")
     summary = json.loads((out / "api" / "v2" / "summary.json").read_text())

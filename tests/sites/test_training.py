@@ -6,29 +6,23 @@ import posixpath
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
-from tests.clock import NOW
 from tests.paths import FIXTURES
-from tests.sitebuild import build_site, tree
+from tests.sitebuild import tree
 
 FIXTURE = FIXTURES / "roadmap_site"
 PATH_PAGE = "training/getting-started/index.html"
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    project = tmp_path_factory.mktemp("training") / "project"
-    shutil.copytree(FIXTURE, project)
-    built = {}
-    for name, config in (("staff", "mkdocs.yml"), ("public", "mkdocs.public.yml")):
-        result = build_site(project / config, project / f"site-{name}", now=NOW, strict=True)
-        assert result.returncode == 0, result.stderr
-        built[name] = project / f"site-{name}"
-    return built
+@pytest.fixture
+def sites(built_site: Callable[..., Path]) -> dict[str, Path]:
+    """The roadmap fixture's staff and public sites, built at ``NOW``."""
+    return {"staff": built_site(FIXTURE / "mkdocs.yml"), "public": built_site(FIXTURE / "mkdocs.public.yml")}
 
 
 def page(site: Path, path: str) -> lxml_html.HtmlElement:
