@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import os
-import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,20 +16,14 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from bench.pageweight import CHROMIUM_ARGS
+from bench.pageweight import chromium_path as bench_chromium_path
 
 
 def chromium_path() -> str:
-    """The system Chromium; skips the test (fails it under CI) when there is none."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    """The system Chromium, found as the benchmark finds it; skips the test (fails it under
+    CI) when there is none."""
+    found = bench_chromium_path()
     if found:
         return found
     if os.environ.get("CI") == "true":
@@ -73,3 +66,15 @@ def browser() -> Iterator[object]:
             yield instance
         finally:
             instance.close()
+
+
+def component_statuses(page: object) -> dict[str, str]:
+    """Each component row of the status page open in ``page``: its id and the status label
+    the visitor reads."""
+    rows = page.locator("[data-opsdocs-component]")  # type: ignore[attr-defined]
+    return {
+        rows.nth(i).get_attribute("data-opsdocs-component"): rows.nth(i)
+        .locator("[data-opsdocs-status-label]")
+        .inner_text()
+        for i in range(rows.count())
+    }

@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,10 +49,15 @@ class Run:
         return reported(self.stderr)
 
 
-def run_opsdocs(*args: str) -> Run:
-    """Run ``opsdocs ARGS`` in a new Python process, the way a user runs the command."""
+def run_opsdocs(
+    *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None, timeout: float | None = None
+) -> Run:
+    """Run ``opsdocs ARGS`` in a new Python process, the way a user runs the command: in this
+    process's environment unless ``env`` is given (``tests.clock.env_at`` fixes "now"), in
+    ``cwd``; ``timeout`` bounds a run that must finish promptly."""
+    command = [sys.executable, "-m", "opsdocs.cli", *args]
     done = subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", *args], capture_output=True, text=True, check=False
+        command, capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout, check=False
     )
     return Run(done.returncode, done.stdout, done.stderr)
 

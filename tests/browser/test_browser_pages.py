@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.chromium import browser, serve
+from tests.chromium import browser, component_statuses, serve
 from tests.paths import REPO
 
 pytestmark = pytest.mark.browser
@@ -221,17 +221,6 @@ def test_dark_mode_keeps_text_contrast(
         context.close()
 
 
-def component_statuses(page: object) -> dict[str, str]:
-    rows = page.locator("[data-opsdocs-component]")  # type: ignore[attr-defined]
-    return {
-        rows.nth(i).get_attribute("data-opsdocs-component"): rows.nth(i)
-        .locator("[data-opsdocs-status-label]")
-        .inner_text()
-        .strip()
-        for i in range(rows.count())
-    }
-
-
 def test_status_page_shows_the_same_statuses_without_javascript(
     bases: dict[str, str], chromium: object
 ) -> None:
@@ -243,7 +232,7 @@ def test_status_page_shows_the_same_statuses_without_javascript(
             page.goto(bases["public"] + "status/", wait_until="networkidle")
             seen[javascript] = (
                 page.locator("[data-opsdocs-indicator]").inner_text().strip(),
-                component_statuses(page),
+                {row: label.strip() for row, label in component_statuses(page).items()},
             )
         finally:
             context.close()

@@ -10,12 +10,18 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.chromium import browser, serve
+from tests.chromium import browser, component_statuses, serve
 from tests.clock import NOW
 from tests.paths import FIXTURES
 
 FIXTURE = FIXTURES / "status_site"
 pytestmark = pytest.mark.browser
+
+AS_BUILT = {"api": "Operational", "web": "Partial outage", "email": "Under maintenance"}
+"""The components' statuses at ``NOW``, when the fixture site is built."""
+IN_THE_WINDOW = {"api": "Under maintenance", "web": "Partial outage", "email": "Operational"}
+"""At 02:30-02:40 on 5 December, in "Database upgrade" (api, web) and after "Email provider
+migration" (email); web stays in partial outage, its open incident being worse."""
 
 
 @pytest.fixture
@@ -24,22 +30,12 @@ def site(built_site: Callable[..., Path]) -> Path:
     return built_site(FIXTURE / "mkdocs.yml")
 
 
-def statuses(page: object) -> dict[str, str]:
-    rows = page.locator("[data-opsdocs-component]")  # type: ignore[attr-defined]
-    return {
-        rows.nth(i).get_attribute("data-opsdocs-component"): rows.nth(i)
-        .locator("[data-opsdocs-status-label]")
-        .inner_text()
-        for i in range(rows.count())
-    }
-
-
 def test_without_javascript_the_page_shows_every_status(site: Path) -> None:
     with serve(site) as base, browser() as chromium:
         page = chromium.new_page(java_script_enabled=False)  # type: ignore[attr-defined]
         page.goto(base + "status/")
         assert page.locator("[data-opsdocs-indicator]").inner_text() == "Partial system outage"
-        assert statuses(page) == {"api": "Operational", "web": "Partial outage", "email": "Under maintenance"}
+        assert component_statuses(page) == AS_BUILT
         assert page.get_by_role("link", name="Web app slow").count() == 1
         assert page.get_by_role("link", name="Database upgrade").count() == 1
 
@@ -72,7 +68,7 @@ def test_refresh_script_updates_banner_and_components_in_place(site: Path, tmp_p
             "document.querySelector('[data-opsdocs-indicator]').textContent === 'Major service outage'"
         )
         assert "opsdocs-banner--critical" in page.locator("[data-opsdocs-banner]").get_attribute("class")
-        assert statuses(page)["api"] == "Major outage"
+        assert component_statuses(page)["api"] == "Major outage"
         assert page.evaluate("document.body.dataset.marker") == "same page", "no reload"
         assert errors == []
         origin = urlparse(base).netloc
@@ -94,7 +90,7 @@ def test_the_page_moves_on_with_the_clock_and_says_when_its_data_is_old(site: Pa
         # Opened ten minutes after the build: as built, and not stale.
         page.clock.install(time=_at("2026-11-28T12:10:00-03:00"))
         page.goto(base + "status/")
-        assert statuses(page) == {"api": "Operational", "web": "Partial outage", "email": "Under maintenance"}
+        assert component_statuses(page) == AS_BUILT
         assert page.locator("[data-opsdocs-age]").inner_text() == "Updated 10 min ago"
         assert not page.locator("[data-opsdocs-stale]").is_visible()
 
@@ -106,7 +102,7 @@ def test_the_page_moves_on_with_the_clock_and_says_when_its_data_is_old(site: Pa
             ".textContent === 'Under maintenance'"
         )
         # web stays in partial outage: its open incident is worse than maintenance.
-        assert statuses(page) == {"api": "Under maintenance", "web": "Partial outage", "email": "Operational"}
+        assert component_statuses(page) == IN_THE_WINDOW
         stale = page.locator("[data-opsdocs-stale]")
         assert stale.is_visible()
         minutes = 7 * 24 * 60 - 9 * 60 - 20  # from 28 Nov 12:00 to 5 Dec 02:40
@@ -122,7 +118,7 @@ def test_opened_late_the_page_shows_the_maintenance_that_has_begun(site: Path) -
         page = chromium.new_page()  # type: ignore[attr-defined]
         page.clock.install(time=_at("2026-12-05T02:30:00-03:00"))
         page.goto(base + "status/")
-        assert statuses(page) == {"api": "Under maintenance", "web": "Partial outage", "email": "Operational"}
+        assert component_statuses(page) == IN_THE_WINDOW
         assert page.locator("[data-opsdocs-stale]").is_visible()
         # Once the window is over, api is back to operational, without a reload.
         page.clock.fast_forward(2 * 3600_000)

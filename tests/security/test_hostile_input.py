@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import Run, run_opsdocs
+from tests.editing import replace
 from tests.paths import FIXTURES
 
 FIXTURE = FIXTURES / "status_site"
@@ -25,12 +25,12 @@ def project(tmp_path: Path) -> Path:
     return target
 
 
-def validate(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "opsdocs.cli", "validate", str(project)],
-                          capture_output=True, text=True, timeout=120)  # fmt: skip
+def validate(project: Path) -> Run:
+    """``opsdocs validate``, which must finish in bounded time whatever the input."""
+    return run_opsdocs("validate", str(project), timeout=120)
 
 
-def assert_clear_failure(result: subprocess.CompletedProcess[str], path: str) -> re.Match[str]:
+def assert_clear_failure(result: Run, path: str) -> re.Match[str]:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
     problems = [m for m in PROBLEM.finditer(result.stderr) if m.group("path") == path]
@@ -77,10 +77,8 @@ def test_not_utf8_is_reported_with_its_line(project: Path) -> None:
 
 
 def test_tabs_are_reported_with_their_line(project: Path) -> None:
-    text = (project / INCIDENT).read_text().replace("  - {at: 2026-11-20T10:30", "\t- {at: 2026-11-20T10:30")
-    write(project, INCIDENT, text)
+    tab_line = replace(project / INCIDENT, "  - {at: 2026-11-20T10:30", "\t- {at: 2026-11-20T10:30")
     problem = assert_clear_failure(validate(project), INCIDENT)
-    tab_line = next(n for n, line in enumerate(text.splitlines(), start=1) if line.startswith("\t"))
     assert problem.group("line") == str(tab_line)
 
 
@@ -99,12 +97,7 @@ def test_duplicate_keys_are_reported(project: Path) -> None:
     ],
 )
 def test_impossible_times_are_reported(project: Path, value: str, message: str) -> None:
-    text = (
-        (project / INCIDENT)
-        .read_text()
-        .replace("started_at: 2026-11-20T10:00:00-03:00", f"started_at: {value}")
-    )
-    write(project, INCIDENT, text)
+    replace(project / INCIDENT, "started_at: 2026-11-20T10:00:00-03:00", f"started_at: {value}")
     problem = assert_clear_failure(validate(project), INCIDENT)
     assert problem.group("line") == "4"
     assert message in problem.group(0).lower() or message in problem.group(0)
@@ -127,12 +120,7 @@ def test_bom_and_crlf_are_accepted(project: Path, name: str, content: str | None
 def test_a_naive_timestamp_gets_the_site_zone(project: Path) -> None:
     from opsdocs.model import read_project
 
-    text = (
-        (project / INCIDENT)
-        .read_text()
-        .replace("started_at: 2026-11-20T10:00:00-03:00", "started_at: 2026-11-20 10:00")
-    )
-    write(project, INCIDENT, text)
+    replace(project / INCIDENT, "started_at: 2026-11-20T10:00:00-03:00", "started_at: 2026-11-20 10:00")
     incident = next(i for i in read_project(project).incidents if i.id == "api-down")
     assert incident.started_at.isoformat() == "2026-11-20T13:00:00+00:00"
 
@@ -148,8 +136,7 @@ def test_odd_but_valid_text_is_kept_as_text(project: Path) -> None:
     from opsdocs.model import read_project
 
     odd = "Down \u202eevil\u202c \u200bzero-width ]]> \"quoted\" 'single' 🚨 " + "x" * 20_000
-    text = (project / INCIDENT).read_text().replace("title: API unavailable", "title: " + yaml_quote(odd))
-    write(project, INCIDENT, text)
+    replace(project / INCIDENT, "title: API unavailable", "title: " + yaml_quote(odd))
     incident = next(i for i in read_project(project).incidents if i.id == "api-down")
     assert incident.title == odd
 
@@ -161,12 +148,7 @@ def yaml_quote(text: str) -> str:
 
 
 def test_an_escaped_control_character_is_reported(project: Path) -> None:
-    text = (
-        (project / INCIDENT)
-        .read_text()
-        .replace("title: API unavailable", 'title: "API \\x1b[31munavailable"')
-    )
-    write(project, INCIDENT, text)
+    replace(project / INCIDENT, "title: API unavailable", 'title: "API \\x1b[31munavailable"')
     problem = assert_clear_failure(validate(project), INCIDENT)
     assert problem.group("line") == "2"
     assert "control character U+001B" in problem.group(0)

@@ -9,10 +9,7 @@ plugins and by ``opsdocs generate``, and must stay off the public site.
 from __future__ import annotations
 
 import io
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -31,8 +28,8 @@ from opsdocs.load.markdown_page import (
     split_leading_heading,
 )
 from opsdocs.load.markdown_source import read_markdown
-from tests.clock import NOW
-from tests.conftest import MINIMAL, run_validate
+from tests.clock import env_at
+from tests.conftest import MINIMAL, run_opsdocs, run_validate
 from tests.sitebuild import build_site
 
 
@@ -222,11 +219,8 @@ def test_a_page_internal_in_its_meta_is_not_in_the_generated_public_folder(
     project: Path, tmp_path: Path
 ) -> None:
     out = tmp_path / "generated"
-    command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]
-    command += ["--audience", "public", "--config", str(project / "mkdocs.public.yml")]
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=NOW, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    args = ["generate", str(out), "--project", str(project), "--audience", "public"]
+    done = run_opsdocs(*args, "--config", str(project / "mkdocs.public.yml"), env=env_at())
     assert done.returncode == 0, done.stderr
     pages = {p.stem for p in (out / "docs").glob("*.md")}
     assert "index" in pages

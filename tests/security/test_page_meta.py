@@ -10,10 +10,7 @@ plain MkDocs, and every page's head is parsed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import lxml.html
@@ -23,8 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opsdocs.render.text import meta_text
-from tests.clock import NOW
-from tests.conftest import MINIMAL
+from tests.clock import env_at
+from tests.conftest import MINIMAL, run_opsdocs
+from tests.html import page
 from tests.sitebuild import build_site
 
 PAYLOAD = (
@@ -166,11 +164,8 @@ def _plugin_build(project: Path, config: str, out: Path) -> Path:
 
 def _generated_build(project: Path, config: str, audience: str, tmp: Path) -> Path:
     folder = tmp / "generated"
-    command = [sys.executable, "-m", "opsdocs.cli", "generate", str(folder), "--project", str(project)]
-    command += ["--audience", audience, "--config", str(project / f"unnamed.{config}")]
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=NOW, NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    args = ["generate", str(folder), "--project", str(project), "--audience", audience]
+    done = run_opsdocs(*args, "--config", str(project / f"unnamed.{config}"), env=env_at())
     assert done.returncode == 0, done.stderr
     # Plain MkDocs, without the opsdocs plugins: only the written front matter protects it.
     plugins = yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8")).get("plugins") or []
@@ -232,7 +227,7 @@ def test_no_page_meta_breaks_out_of_title_or_an_attribute(built: tuple[str, Path
     shown: dict[str, set[str]] = {"title": set(), "description": set()}
     pages = sorted(site.rglob("*.html"))
     for path in pages:
-        doc = lxml.html.fromstring(path.read_bytes())
+        doc = page(path)
         problems += [f"{path.relative_to(site)}: {p}" for p in head_problems(doc)]
         head = doc.find("head")
         title = head.findtext("title") or ""
@@ -252,13 +247,13 @@ def test_no_page_meta_breaks_out_of_title_or_an_attribute(built: tuple[str, Path
         assert marker in shown[MARKERS[marker]], f"{marker} is not in any page's {MARKERS[marker]}"
     if name.startswith("generate"):
         # The generated configuration names the site after the product, also printed as it is.
-        home = lxml.html.fromstring((site / "index.html").read_bytes())
+        home = page(site, "index.html")
         assert "PRODUCT" in home.findtext(".//title")
 
 
 def test_a_category_description_is_the_category_pages_meta_description(built: tuple[str, Path]) -> None:
     _, site = built
-    doc = lxml.html.fromstring((site / "help" / "basics" / "index.html").read_bytes())
+    doc = page(site, "help/basics/index.html")
     (meta,) = [m for m in doc.find("head").iter("meta") if m.get("name") == "description"]
     assert meta.get("content") == meta_text(hostile("CATEGORYDESCRIPTION"))
     assert meta.get("content").startswith("CATEGORYDESCRIPTION d”›‹script›alert(1)‹/script›")

@@ -14,11 +14,8 @@ Run with ``-s`` to print the counts (planted, found in staff, leaked in public).
 from __future__ import annotations
 
 import gzip
-import os
 import re
 import shutil
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +30,8 @@ from tests.canaries import (
     internal_fields,
     plant_project,
 )
-from tests.clock import NOW
+from tests.clock import env_at
+from tests.conftest import Run, run_opsdocs
 from tests.paths import REPO
 from tests.sitebuild import build_site, tree
 
@@ -87,12 +85,9 @@ def _directive_page(names: tuple[str, ...]) -> str:
     return "\n".join(lines)
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=NOW, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", *args], capture_output=True, text=True, env=env, cwd=cwd, check=False
-    )
+def _opsdocs(*args: str, cwd: Path) -> Run:
+    """``opsdocs ARGS`` in ``cwd`` at the fixed now."""
+    return run_opsdocs(*args, env=env_at(), cwd=cwd)
 
 
 @dataclass(frozen=True)
@@ -129,16 +124,14 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
         public[f"mkdocs build -f {config}"] = out
 
         folder = base / f"generated-{name}"
-        generated = _run(
-            "opsdocs.cli", "generate", str(folder), "--audience", "public", "--project", str(root),
+        generated = _opsdocs(
+            "generate", str(folder), "--audience", "public", "--project", str(root),
             "--config", str(root / config), cwd=root,
         )  # fmt: skip
         assert generated.returncode == 0, f"generate --config {config}: {generated.stderr}"
         public[f"opsdocs generate --config {config} (the folder)"] = folder
         site = base / f"generated-{name}-site"
-        built = _run(
-            "mkdocs", "build", "--strict", "-f", str(folder / "mkdocs.yml"), "-d", str(site), cwd=folder
-        )
+        built = build_site(folder / "mkdocs.yml", site)
         assert built.returncode == 0, f"mkdocs build of generate --config {config}: {built.stderr}"
         public[f"mkdocs build of opsdocs generate --config {config}"] = site
     return Outputs(root, planting, staff, public)
@@ -278,14 +271,14 @@ def test_an_unsafe_directive_on_a_public_page_fails_generate_and_validate(
     unsafe_project: tuple[Path, dict[str, int]], tmp_path: Path
 ) -> None:
     root, lines = unsafe_project
-    generated = _run(
-        "opsdocs.cli", "generate", str(tmp_path / "out"), "--audience", "public", "--project", str(root),
+    generated = _opsdocs(
+        "generate", str(tmp_path / "out"), "--audience", "public", "--project", str(root),
         "--config", str(root / "mkdocs.public.yml"), cwd=root,
     )  # fmt: skip
     assert generated.returncode != 0, "generate --audience public wrote directives that are not public"
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     assert _names_each_directive(generated.stderr, lines) == [], generated.stderr
-    validated = _run("opsdocs.cli", "validate", str(root), cwd=root)
+    validated = _opsdocs("validate", str(root), cwd=root)
     assert validated.returncode != 0
     assert _names_each_directive(validated.stderr, lines) == [], validated.stderr
 

@@ -9,18 +9,15 @@ incident or window lists is left out of the public pages, id and all.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
 from opsdocs.render.handbook.fragments import FRAGMENTS
-from tests.clock import NOW
+from tests.clock import env_at
 from tests.conftest import Run, run_opsdocs
+from tests.html import page
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site, tree
 
@@ -64,16 +61,8 @@ def project(tmp_path: Path) -> Path:
 def generate(project: Path, out: Path, audience: str = "public") -> Run:
     """``opsdocs generate`` of the project's public (or staff) configuration into ``out``."""
     config = "mkdocs.public.yml" if audience == "public" else "mkdocs.yml"
-    env = {**os.environ, "OPSDOCS_NOW": NOW}
     args = ["generate", str(out), "--force", "--project", str(project), "--audience", audience]
-    done = subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", *args, "--config", str(project / config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    return Run(done.returncode, done.stdout, done.stderr)
+    return run_opsdocs(*args, "--config", str(project / config), env=env_at())
 
 
 def previous_site(folder: Path) -> dict[str, bytes]:
@@ -150,8 +139,8 @@ def test_public_directives_expand_on_the_public_site(project: Path, tmp_path: Pa
     assert run_opsdocs("validate", str(project)).returncode == 0
     built = build_site(project / "mkdocs.public.yml", tmp_path / "public")
     assert built.returncode == 0, built.stderr
-    page = lxml_html.fromstring((tmp_path / "public" / "guide" / "index.html").read_bytes())
-    text = page.cssselect("article")[0].text_content()
+    guide = page(tmp_path / "public", "guide/index.html")
+    text = guide.cssselect("article")[0].text_content()
     assert "Mail desk" in text and "Urgent" in text
     assert "Back office line" not in text
     assert "Critical" not in text, "the severity behind a support target is internal"
@@ -237,7 +226,5 @@ def test_an_internal_component_listed_by_public_records_stays_off_the_public_sit
             rel for rel, data in tree(folder).items() if b"secret-thing" in data or b"Secret backend" in data
         ]
         assert leaked == [], f"{folder.name}: {leaked}"
-    page = lxml_html.fromstring(
-        (tmp_path / "public" / "status" / "incidents" / "web-slow" / "index.html").read_bytes()
-    )
-    assert "Web app" in page.cssselect("article")[0].text_content()
+    incident = page(tmp_path / "public", "status/incidents/web-slow/index.html")
+    assert "Web app" in incident.cssselect("article")[0].text_content()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
+from tests.html import page
 from tests.paths import REPO
 from tests.sitebuild import build_site, tree
 
@@ -133,12 +134,11 @@ def test_no_executable_script_from_data_in_any_file(sites: dict[str, Path], conf
 
 
 def test_the_payload_is_shown_as_text(sites: dict[str, Path]) -> None:
-    page = sites["mkdocs.public.yml"] / "status" / "incidents" / "2026-03-14-api-caida" / "index.html"
-    doc = lxml_html.fromstring(page.read_bytes())
+    doc = page(sites["mkdocs.public.yml"], "status/incidents/2026-03-14-api-caida/index.html")
     assert PAYLOAD in doc.cssselect("h1")[0].text_content()
     title = doc.find(".//title").text
     assert "<" not in title and "script" in title
-    faq = lxml_html.fromstring((sites["mkdocs.public.yml"] / "help" / "faq" / "index.html").read_bytes())
+    faq = page(sites["mkdocs.public.yml"], "help/faq/index.html")
     # Markdown from data is sanitized: the script is gone, the link text stays, without its URL.
     assert "click" in faq.text_content()
     assert not [a for a in faq.iter("a") if "javascript" in (a.get("href") or "")]

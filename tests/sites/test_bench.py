@@ -7,7 +7,6 @@ that line instead, except under CI, where a missing browser is a failure (as in 
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import sys
 import pytest
 
 from tests.chromium import chromium_path
+from tests.clock import env_at
 from tests.paths import REPO
 
 
@@ -27,7 +27,7 @@ def _row(stdout: str, label: str) -> list[str]:
 
 
 def test_bench_runs_at_small_scale() -> None:
-    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH", "OPSDOCS_NOW"}}
+    env = env_at(None)  # the benchmark fixes its own now
     result = subprocess.run(
         [sys.executable, str(REPO / "bench" / "run.py"), "--scales", "small", "--runs", "1"],
         capture_output=True,

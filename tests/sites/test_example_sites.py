@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_opsdocs
+from tests.html import page
 from tests.paths import REPO
 from tests.sitebuild import build_site, tree
 
@@ -23,12 +25,7 @@ def staff_site(built_site: Callable[..., Path]) -> Path:
 
 
 def test_the_example_data_is_valid() -> None:
-    import subprocess
-    import sys
-
-    result = subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", "validate", str(REPO)], capture_output=True, text=True
-    )
+    result = run_opsdocs("validate", str(REPO))
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stdout
 
@@ -44,9 +41,9 @@ def test_two_builds_at_the_same_now_are_byte_identical(public_site: Path, tmp_pa
 
 
 def test_internal_pages_are_built_for_staff_only(public_site: Path, staff_site: Path) -> None:
-    for page in ("maintenance-guide", "monitoring-metrics", "deployment-guide", "opsdocs/data-files"):
-        assert (staff_site / page / "index.html").is_file(), page
-        assert not (public_site / page).exists(), page
+    for name in ("maintenance-guide", "monitoring-metrics", "deployment-guide", "opsdocs/data-files"):
+        assert (staff_site / name / "index.html").is_file(), name
+        assert not (public_site / name).exists(), name
     assert (public_site / "user-guide" / "index.html").is_file()
     index = json.loads((public_site / "search" / "search_index.json").read_text())
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
@@ -54,20 +51,19 @@ def test_internal_pages_are_built_for_staff_only(public_site: Path, staff_site: 
 
 
 def test_no_page_requests_another_host(public_site: Path) -> None:
-    for page in public_site.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        assert "fonts.googleapis.com" not in html, page
-        assert "fonts.gstatic.com" not in html, page
+    for file in public_site.rglob("*.html"):
+        html = file.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html, file
+        assert "fonts.gstatic.com" not in html, file
 
 
 def test_example_status_page_shows_every_component_and_past_incidents(public_site: Path) -> None:
     import yaml
-    from lxml import html as lxml_html
 
     components = yaml.safe_load((REPO / "data" / "components.yml").read_text(encoding="utf-8"))
     names = [c["name"] for g in components.get("groups", []) for c in g["components"]]
     names += [c["name"] for c in components.get("components", [])]
-    doc = lxml_html.fromstring((public_site / "status" / "index.html").read_bytes())
+    doc = page(public_site, "status/index.html")
     shown = [e.text_content() for e in doc.cssselect(".opsdocs-component__name")]
     assert shown == names
     past = doc.cssselect("ul.opsdocs-list li a")

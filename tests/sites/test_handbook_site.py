@@ -6,9 +6,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
 from tests.clock import NOW
+from tests.html import page
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site
 
@@ -27,15 +27,15 @@ def test_staff_site_has_the_handbook_and_a_directive_expands(project: Path) -> N
     result = build_site(project / "mkdocs.yml", project / "site", now=NOW)
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    for page in ("index", "severities", "contacts", "incident-process", "maintenance-cycle"):
-        assert (site / "handbook" / (page if page != "index" else "") / "index.html").is_file(), page
-    guide = lxml_html.fromstring((site / "guide" / "index.html").read_bytes())
+    for name in ("index", "severities", "contacts", "incident-process", "maintenance-cycle"):
+        assert (site / "handbook" / (name if name != "index" else "") / "index.html").is_file(), name
+    guide = page(site, "guide/index.html")
     rows = [r.text_content() for r in guide.cssselect("article table tbody tr")]
     assert len(rows) == 3
     assert "Critical" in rows[0] and "15 min" in rows[0] and "2 hr" in rows[0]
     code = guide.cssselect("article pre code")[0].text_content()
     assert "<!-- opsdocs:severity-matrix -->" in code, "a directive inside a code block stays as written"
-    contacts = lxml_html.fromstring((site / "handbook" / "contacts" / "index.html").read_bytes())
+    contacts = page(site, "handbook/contacts/index.html")
     assert contacts.cssselect('a[href="mailto:oncall@acme.test"]')
 
 

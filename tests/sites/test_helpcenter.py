@@ -4,7 +4,6 @@ maintenance window are active and once all is well again; plus its model checks.
 from __future__ import annotations
 
 import json
-import posixpath
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +18,7 @@ from opsdocs.model.runbooks import PageMeta
 from opsdocs.problems import ProjectInvalid
 from opsdocs.render.helpcenter.articles import Article, article_from_page, first_paragraph, related_articles
 from tests.clock import NOW
+from tests.html import links, page, resolve
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site, tree
 
@@ -56,22 +56,8 @@ def quiet(built_site: Callable[..., Path]) -> Path:
     return built_site(FIXTURE / "mkdocs.yml", now=QUIET)
 
 
-def page(site: Path, path: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring((site / path).read_bytes())
-
-
 def content(site: Path, path: str) -> lxml_html.HtmlElement:
     return page(site, path).cssselect("article.md-content__inner")[0]
-
-
-def resolve(path: str, href: str) -> str:
-    """The file a relative link on the page at ``path`` leads to."""
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href.split("#")[0]))
-    return f"{target}/index.html" if href.split("#")[0].endswith("/") else target
-
-
-def links(element: lxml_html.HtmlElement) -> list[tuple[str, str]]:
-    return [(a.text_content().strip(), a.get("href")) for a in element.cssselect("a")]
 
 
 # --- the banner ---------------------------------------------------------------------------------

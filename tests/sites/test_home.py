@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urljoin
@@ -14,7 +12,9 @@ from urllib.parse import urljoin
 import lxml.html
 import pytest
 
-from tests.clock import NOW
+from tests.clock import env_at
+from tests.conftest import run_opsdocs
+from tests.html import page
 from tests.paths import REPO
 from tests.sitebuild import build_site, missing_targets
 
@@ -35,12 +35,8 @@ def public_site(built_site: Callable[..., Path]) -> Path:
     return built_site(REPO / "mkdocs.public.yml")
 
 
-def _home(site: Path) -> lxml.html.HtmlElement:
-    return lxml.html.parse(str(site / "index.html")).getroot()
-
-
 def test_the_public_site_has_a_home_with_the_status_and_the_help_topics(public_site: Path) -> None:
-    home = _home(public_site)
+    home = page(public_site, "index.html")
     [banner] = home.cssselect(".opsdocs-home .opsdocs-banner")
     summary = json.loads((public_site / "api/v2/summary.json").read_text(encoding="utf-8"))
     assert banner.get("class").endswith(f"--{summary['status']['indicator']}")
@@ -74,7 +70,7 @@ def _targets(site: Path) -> dict[str, list[str]]:
             continue
         base = urljoin(SITE_URL, rel)
         if path.suffix == ".html":
-            tree = lxml.html.parse(str(path)).getroot()
+            tree = page(path)
             refs = [e.get("href") for e in tree.iter() if e.get("href")]
             refs += [e.get("src") for e in tree.iter() if e.get("src")]
             found[rel] = [urljoin(base, r) for r in refs]
@@ -108,7 +104,7 @@ def test_a_hand_written_public_home_replaces_the_generated_one(tmp_path: Path) -
     site = tmp_path / "site"
     result = build_site(project / "mkdocs.public.yml", site)
     assert result.returncode == 0, result.stderr[-3000:]
-    home = _home(site)
+    home = page(site, "index.html")
     assert "Written by hand." in home.text_content()
     assert not home.cssselect(".opsdocs-home")
 
@@ -132,30 +128,20 @@ def test_the_home_links_only_to_parts_the_site_has(tmp_path: Path) -> None:
     site = tmp_path / "site"
     result = build_site(config, site, strict=False)
     assert result.returncode == 0, result.stderr[-3000:]
-    links = {a.get("href") for a in _home(site).cssselect(".opsdocs-home-links a")}
+    links = {a.get("href") for a in page(site, "index.html").cssselect(".opsdocs-home-links a")}
     assert "status/" in links and not any(href.startswith("roadmap") for href in links)
 
 
 def test_generate_writes_the_home_for_plain_mkdocs(tmp_path: Path) -> None:
     project = _copy_example(tmp_path / "project")
     out = tmp_path / "generated"
-    command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]
-    command += ["--config", str(project / "mkdocs.public.yml"), "--audience", "public"]
-    env_now = {"OPSDOCS_NOW": NOW}
-    import os
-
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env_now}, check=False)
+    args = ["generate", str(out), "--project", str(project), "--audience", "public"]
+    done = run_opsdocs(*args, "--config", str(project / "mkdocs.public.yml"), env=env_at())
     assert done.returncode == 0, done.stderr[-3000:]
     site = tmp_path / "site"
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(out / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        check=False,
-    )
+    built = build_site(out / "mkdocs.yml", site, strict=False)
     assert built.returncode == 0, built.stderr[-3000:]
-    assert _home(site).cssselect(".opsdocs-home .opsdocs-banner")
+    assert page(site, "index.html").cssselect(".opsdocs-home .opsdocs-banner")
 
 
 def test_every_address_of_the_standalone_status_site_leads_to_a_file(tmp_path: Path) -> None:

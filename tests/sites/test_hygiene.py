@@ -7,7 +7,6 @@ postmortem action item is overdue: both strict builds pass, the publish workflow
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -19,8 +18,8 @@ import pytest
 import yaml
 
 from opsdocs.model import read_project
-from tests.clock import YEARS_AHEAD
-from tests.conftest import reported
+from tests.clock import YEARS_AHEAD, env_at
+from tests.conftest import Run, reported, run_opsdocs
 from tests.paths import REPO
 from tests.sitebuild import build_site
 
@@ -30,21 +29,8 @@ PROJECT_PARTS = ("data", "runbooks", "docs", "overrides", "status-docs")
 CONFIGS = ("mkdocs.yml", "mkdocs.public.yml", "mkdocs.status.yml")
 
 
-def _env(now: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    env.update(OPSDOCS_NOW=now, NO_MKDOCS_2_WARNING="1")
-    return env
-
-
-def check(project: Path, now: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", "check", str(project)],
-        capture_output=True,
-        text=True,
-        env=_env(now),
-        cwd=project,
-        check=False,
-    )
+def check(project: Path, now: str) -> Run:
+    return run_opsdocs("check", str(project), env=env_at(now), cwd=project)
 
 
 def copy_example(target: Path) -> Path:
@@ -169,7 +155,7 @@ def test_the_workflows_deploy_path_passes_years_ahead(tmp_path: Path, now: str) 
             ["bash", "-eo", "pipefail", "-c", command],
             capture_output=True,
             text=True,
-            env=_env(now),
+            env=env_at(now),
             cwd=project,
             check=False,
         )

@@ -4,24 +4,29 @@ clock's part, and what the API then serves."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import jsonschema
 import pytest
-from lxml import html as lxml_html
 
-from tests.clock import NOW
-from tests.conftest import Run
+from tests.clock import NOW, env_at
+from tests.conftest import Run, run_opsdocs
+from tests.editing import (
+    INCIDENT_API,
+    INCIDENT_EMAIL,
+    Edit,
+    assert_edit_reported,
+    assert_problem,
+    edit,
+    where,
+)
+from tests.html import page, text
 from tests.paths import FIXTURES, STATUSPAGE_SCHEMA
 from tests.sitebuild import build_site
-from tests.sites.test_validate import INCIDENT_API, INCIDENT_EMAIL, assert_problem, edit, where
 
 STATUS_SITE = FIXTURES / "status_site"
 SCHEMA = json.loads(STATUSPAGE_SCHEMA.read_text())
@@ -29,16 +34,7 @@ SCHEMA = json.loads(STATUSPAGE_SCHEMA.read_text())
 
 def validate_at_clock(project: Path, **extra: str) -> Run:
     """``opsdocs validate`` with ``now`` from the real clock (no OPSDOCS_NOW or SOURCE_DATE_EPOCH)."""
-    env = {k: v for k, v in os.environ.items() if k not in {"OPSDOCS_NOW", "SOURCE_DATE_EPOCH"}}
-    env.update(extra)
-    done = subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", "validate", str(project)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    return Run(done.returncode, done.stdout, done.stderr)
+    return run_opsdocs("validate", str(project), env={**env_at(None), **extra})
 
 
 def status_project(tmp_path: Path) -> Path:
@@ -91,11 +87,9 @@ def test_left_out_components_and_resolution_are_derived_from_the_updates(tmp_pat
 
     # The incident page names the worst status each component reached by now: the update of
     # 10:00 put the web app in a partial outage.
-    page = lxml_html.fromstring((site / "status" / "incidents" / "web-slow" / "index.html").read_bytes())
-    affected = " ".join(page.text_content().split())
+    affected = text(page(site, "status/incidents/web-slow/index.html"))
     assert "Web app" in affected and "Partial outage" in affected
-    down_page = (site / "status" / "incidents" / "api-down" / "index.html").read_bytes()
-    assert "Major outage" in " ".join(lxml_html.fromstring(down_page).text_content().split())
+    assert "Major outage" in text(page(site, "status/incidents/api-down/index.html"))
 
 
 def test_components_that_disagree_with_the_updates_name_both_lines(minimal_project, validate) -> None:
@@ -117,27 +111,24 @@ def test_components_that_disagree_with_the_updates_name_both_lines(minimal_proje
 
 
 def test_a_component_only_the_top_level_names_is_refused(minimal_project, validate) -> None:
-    line, _ = edit(
-        minimal_project,
+    added = "components:\n  api: major_outage\n  web-app: partial_outage\n"
+    case = Edit(
         INCIDENT_API,
         "components:\n  api: major_outage\n",
-        "components:\n  api: major_outage\n  web-app: partial_outage\n",
+        added,
+        ("components.web-app", "no update"),
         mark="web-app",
     )
-    assert_problem(validate(minimal_project), INCIDENT_API, line, "components.web-app", "no update")
+    assert_edit_reported(minimal_project, validate, case)
 
 
 def test_resolved_at_must_be_the_resolving_update(minimal_project, validate) -> None:
-    line, _ = edit(
-        minimal_project,
-        INCIDENT_EMAIL,
-        "resolved_at: 2026-03-20T15:00:00-03:00",
-        "resolved_at: 2026-03-20T15:10:00-03:00",
+    later = "resolved_at: 2026-03-20T15:10:00-03:00"
+    case = Edit(
+        INCIDENT_EMAIL, "resolved_at: 2026-03-20T15:00:00-03:00", later, ("resolved_at", "resolving update")
     )
+    problem = assert_edit_reported(minimal_project, validate, case)
     update_line, _ = where(minimal_project, INCIDENT_EMAIL, "2026-03-20T15:00:00-03:00")
-    problem = assert_problem(
-        validate(minimal_project), INCIDENT_EMAIL, line, "resolved_at", "resolving update"
-    )
     assert f"line {update_line}" in problem.message
 
 

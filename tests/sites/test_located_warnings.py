@@ -4,17 +4,14 @@ change; problems a build finds in a page are located the same way."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.clock import NOW
-from tests.conftest import MINIMAL, Reported, reported
+from tests.clock import NOW, env_at
+from tests.conftest import MINIMAL, Reported, Run, reported, run_opsdocs
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site
 
@@ -28,20 +25,9 @@ def located(text: str, path: str, mark: str) -> tuple[int, int]:
     return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
-def run(*args: str, cwd: Path, now: str | None) -> subprocess.CompletedProcess[str]:
-    """``python -m ARGS`` in ``cwd`` at ``now``, or at the real clock when ``now`` is None."""
-    env = {k: v for k, v in os.environ.items() if k not in {"OPSDOCS_NOW", "SOURCE_DATE_EPOCH"}}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if now is not None:
-        env["OPSDOCS_NOW"] = now
-    return subprocess.run(
-        [sys.executable, "-m", *args], capture_output=True, text=True, env=env, cwd=cwd, check=False
-    )
-
-
-def opsdocs(root: Path, *args: str, now: str | None = NOW) -> subprocess.CompletedProcess[str]:
-    """The ``opsdocs`` command run in the project ``root``."""
-    return run("opsdocs.cli", *args, cwd=root, now=now)
+def opsdocs(root: Path, *args: str, now: str | None = NOW) -> Run:
+    """The ``opsdocs`` command run in the project ``root`` at ``now`` (None: the real clock)."""
+    return run_opsdocs(*args, env=env_at(now), cwd=root)
 
 
 def warnings(output: str) -> list[Reported]:
@@ -131,7 +117,7 @@ def test_an_update_dated_ahead_of_the_real_clock_is_the_same_located_warning_eve
 
     validated = opsdocs(root, "validate", ".", now=None)
     assert validated.returncode == 0, validated.stderr
-    built = run("mkdocs", "build", "--strict", "-d", str(tmp_path / "site"), cwd=root, now=None)
+    built = build_site(root / "mkdocs.yml", tmp_path / "site", now=None)
     assert built.returncode == 0, built.stderr
     generated = opsdocs(root, "generate", "--audience", "staff", str(tmp_path / "out"), now=None)
     assert generated.returncode == 0, generated.stderr

@@ -10,8 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from lxml import html as lxml_html
 
+from tests.html import page, text
 from tests.paths import FIXTURES, STATUSPAGE_SCHEMA
 from tests.sitebuild import build_site
 
@@ -71,8 +71,8 @@ def make_project(root: Path, windows: dict[str, str]) -> Path:
     folder = project / "data" / "maintenance"
     shutil.rmtree(folder)
     folder.mkdir()
-    for name, text in windows.items():
-        (folder / f"{name}.yml").write_text(text, encoding="utf-8")
+    for name, source in windows.items():
+        (folder / f"{name}.yml").write_text(source, encoding="utf-8")
     return project
 
 
@@ -294,10 +294,8 @@ def test_an_update_before_the_announcement_is_refused(minimal_project: Path, val
 
 
 def test_the_window_page_tells_the_same_lifecycle(sites: dict[str, Path]) -> None:
-    page = lxml_html.fromstring(
-        (sites[AFTER] / "status" / "maintenance" / "db-move" / "index.html").read_bytes()
-    )
-    heads = [" ".join(li.text_content().split()) for li in page.cssselect("li.opsdocs-update")]
+    doc = page(sites[AFTER], "status/maintenance/db-move/index.html")
+    heads = [text(li) for li in doc.cssselect("li.opsdocs-update")]
     assert [h.split(" · ")[0] for h in heads] == ["Completed", "Verifying", "In progress"]
     assert "The scheduled maintenance has been completed." in heads[0]
     assert "Checking that everything works." in heads[1]

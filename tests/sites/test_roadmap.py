@@ -18,6 +18,7 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.roadmap import render_roadmap
 from opsdocs.render.spec import SiteSpec
 from tests.clock import NOW
+from tests.html import page, text
 from tests.paths import FIXTURES
 from tests.sitebuild import tree
 
@@ -42,14 +43,6 @@ CANARIES = (
 def sites(built_site: Callable[..., Path]) -> dict[str, Path]:
     """The roadmap fixture's staff and public sites, built at ``NOW``."""
     return {"staff": built_site(FIXTURE / "mkdocs.yml"), "public": built_site(FIXTURE / "mkdocs.public.yml")}
-
-
-def page(site: Path, path: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring((site / path).read_bytes())
-
-
-def text(element: lxml_html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
 
 
 def by_status(doc: lxml_html.HtmlElement) -> dict[str, list[str]]:

@@ -9,7 +9,6 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from lxml import html as lxml_html
 
 from opsdocs.derive.status import StatusOptions, status_snapshot
 from opsdocs.model import read_project
@@ -18,6 +17,7 @@ from opsdocs.render.plan import SitePlan
 from opsdocs.render.runbooks import render_runbooks
 from opsdocs.render.spec import SiteSpec
 from tests.clock import NOW
+from tests.html import generated, page
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site, tree
 
@@ -27,10 +27,6 @@ FIXTURE = FIXTURES / "staff_site"
 @pytest.fixture
 def site(built_site: Callable[..., Path]) -> Path:
     return built_site(FIXTURE / "mkdocs.yml", now=NOW)
-
-
-def page(site: Path, path: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring((site / path).read_bytes())
 
 
 def test_an_overdue_runbook_is_printed_but_never_fails_a_strict_build(tmp_path: Path) -> None:
@@ -131,7 +127,7 @@ def test_runbook_contacts_link_only_the_address_and_a_number_that_dials() -> Non
     ctx = make_context(project, now, SiteSpec(language="en"))
     render_runbooks(ctx, plan, status_snapshot(project, now, StatusOptions()))
     markdown = next(p.content for p in plan if p.path == "runbooks/api-down.md")
-    header = lxml_html.fromstring(markdown.split("---\n", 2)[2]).cssselect(".opsdocs-runbook-header")[0]
+    header = generated(markdown).cssselect(".opsdocs-runbook-header")[0]
     ana = header.cssselect(".opsdocs-contacts li")[0]
     assert [a.get("href") for a in ana.cssselect("a")] == [
         "mailto:ana@acme.test%3Fbcc%3Dx%2540evil.test%26body%3Dhi"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lxml import html as lxml_html
 
 from tests.clock import NOW
+from tests.html import page
 from tests.paths import FIXTURES, REPO
 from tests.sitebuild import build_site
 
@@ -58,15 +58,15 @@ def test_search_history_puts_them_back(tmp_path: Path) -> None:
 def test_standalone_status_site_ships_without_search(built_site: Callable[..., Path]) -> None:
     out = built_site(REPO / "mkdocs.status.yml")
     assert not (out / "search").exists()
-    doc = lxml_html.fromstring((out / "index.html").read_bytes())
+    doc = page(out, "index.html")
     assert doc.cssselect("[data-opsdocs-banner]")
     assert not doc.cssselect("[data-md-component=search]")
 
 
-def _searches(page: Path) -> bool:
+def _searches(file: Path) -> bool:
     """Whether Material's script sets search up on ``page``: it fetches the index for a form
     named ``search`` and starts its worker for the search dialog component."""
-    doc = lxml_html.fromstring(page.read_bytes())
+    doc = page(file)
     return bool(doc.cssselect("form[name=search]") or doc.cssselect("[data-md-component=search]"))
 
 
@@ -76,7 +76,7 @@ def test_the_status_page_loads_no_search_while_other_pages_keep_it(tmp_path: Pat
     example). The index is still built, and the other pages still search."""
     site = _build(tmp_path)
     assert not _searches(site / "status" / "index.html")
-    doc = lxml_html.fromstring((site / "status" / "index.html").read_bytes())
+    doc = page(site, "status/index.html")
     assert all(
         button.get("hidden") is not None for button in doc.cssselect("label.md-header__button[for=__search]")
     )
@@ -98,9 +98,7 @@ def test_api_status_description_is_statuspage_english_whatever_the_site_language
         status = json.loads((site / "api" / "v2" / name).read_text(encoding="utf-8"))["status"]
         # The fixture is in a partial outage with a sev2 incident: Statuspage's "major".
         assert status == {"indicator": "major", "description": "Partial System Outage"}
-    banner = lxml_html.fromstring((site / "status" / "index.html").read_bytes()).cssselect(
-        "[data-opsdocs-banner]"
-    )
+    banner = page(site, "status/index.html").cssselect("[data-opsdocs-banner]")
     expected = {"en": "Partial system outage", "es": "Interrupción parcial del sistema"}[language]
     assert expected in banner[0].text_content()  # the page stays in the site's language
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from lxml import html as lxml_html
 
-from tests.clock import NOW
+from tests.clock import NOW, env_at
+from tests.conftest import run_opsdocs
+from tests.html import hrefs, page
 from tests.paths import FIXTURES
 from tests.sitebuild import build_site
 
@@ -50,8 +51,7 @@ def _build(tmp_path: Path, nav: object) -> Path:
 
 
 def _nav_links(path: Path) -> list[str]:
-    doc = lxml_html.fromstring(path.read_bytes())
-    return [a.get("href") or "" for a in doc.cssselect("nav.md-nav a")]
+    return hrefs(page(path), "nav.md-nav a")
 
 
 @pytest.mark.parametrize("nav", list(NAVS.values()), ids=list(NAVS))
@@ -59,10 +59,10 @@ def test_no_incident_maintenance_or_history_page_in_any_nav(tmp_path: Path, nav:
     site = _build(tmp_path, nav)
     pages = sorted(site.rglob("*.html"))
     assert any("incidents" in p.parts for p in pages)  # the detail pages are built...
-    for page in pages:
-        links = _nav_links(page)
+    for file in pages:
+        links = _nav_links(file)
         # ...and never listed, on any page.
-        assert [href for href in links if any(part in href for part in DETAIL)] == [], page
+        assert [href for href in links if any(part in href for part in DETAIL)] == [], file
     # The status page itself is in the nav whenever the nav is not written by hand without it.
     assert any(href.rstrip("/").endswith("status") for href in _nav_links(site / "index.html"))
 
@@ -71,21 +71,14 @@ def test_no_incident_maintenance_or_history_page_in_any_nav(tmp_path: Path, nav:
 def test_generate_keeps_detail_pages_out_of_another_engines_nav(tmp_path: Path, nav: object) -> None:
     """``opsdocs generate`` writes ``not_in_nav`` for the pages the plugins keep out, so plain
     MkDocs' automatic navigation leaves them out too."""
-    import os
-    import subprocess
-    import sys
-
     project = _project(tmp_path, nav).parent
     out, site = tmp_path / "generated", tmp_path / "site"
-    env = {**os.environ, "OPSDOCS_NOW": NOW, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "opsdocs.cli", "generate", str(out), "--project", str(project)]
-    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+    done = run_opsdocs("generate", str(out), "--project", str(project), env=env_at())
     assert done.returncode == 0, done.stderr
-    build = [sys.executable, "-m", "mkdocs", "build", "-f", str(out / "mkdocs.yml"), "-d", str(site)]
-    built = subprocess.run(build, capture_output=True, text=True, env=env, check=False)
+    built = build_site(out / "mkdocs.yml", site, strict=False)
     assert built.returncode == 0, built.stderr
     pages = sorted(site.rglob("*.html"))
     assert any("incidents" in p.parts for p in pages)
-    for page in pages:
-        assert [href for href in _nav_links(page) if any(part in href for part in DETAIL)] == [], page
+    for file in pages:
+        assert [href for href in _nav_links(file) if any(part in href for part in DETAIL)] == [], file
     assert any(href.rstrip("/").endswith("status") for href in _nav_links(site / "index.html"))

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 
 import jsonschema
 import pytest
-from lxml import html as lxml_html
 
 from tests.clock import NOW
+from tests.html import hrefs, page
 from tests.paths import FIXTURES, REPO, STATUSPAGE_SCHEMA
 from tests.sitebuild import build_site, tree
 
@@ -28,10 +28,6 @@ def site(built_site: Callable[..., Path]) -> Path:
 
 def api(site: Path, name: str) -> dict:
     return json.loads((site / "api" / "v2" / name).read_text(encoding="utf-8"))
-
-
-def page(site: Path, path: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring((site / path).read_bytes())
 
 
 @pytest.mark.parametrize(
@@ -143,8 +139,8 @@ def test_incident_page_has_timeline_and_public_postmortem_only(site: Path) -> No
 
 def test_generated_pages_stay_out_of_the_navigation(site: Path) -> None:
     doc = page(site, "index.html")
-    nav_links = [a.get("href") for a in doc.cssselect("nav.md-nav a")]
-    assert not any("incidents/" in (href or "") or "maintenance/" in (href or "") for href in nav_links)
+    nav_links = hrefs(doc, "nav.md-nav a")
+    assert not any("incidents/" in href or "maintenance/" in href for href in nav_links)
 
 
 def test_history_lists_past_incidents_and_maintenance_by_month(site: Path) -> None:
@@ -172,7 +168,7 @@ def test_same_now_builds_identical_status_files(site: Path, tmp_path: Path) -> N
 
 def test_standalone_status_site_puts_the_status_page_at_the_root(built_site: Callable[..., Path]) -> None:
     out = built_site(REPO / "mkdocs.status.yml")
-    doc = lxml_html.fromstring((out / "index.html").read_bytes())
+    doc = page(out, "index.html")
     assert doc.cssselect("[data-opsdocs-banner]")
     summary = json.loads((out / "api" / "v2" / "summary.json").read_text())
     assert {c["id"] for c in summary["components"] if not c["group"]} == {

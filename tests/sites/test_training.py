@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import posixpath
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
 
+from tests.conftest import run_opsdocs
+from tests.html import page, resolve, text
 from tests.paths import FIXTURES
-from tests.sitebuild import tree
+from tests.sitebuild import assert_refused, tree
 
 FIXTURE = FIXTURES / "roadmap_site"
 PATH_PAGE = "training/getting-started/index.html"
@@ -25,14 +24,6 @@ def sites(built_site: Callable[..., Path]) -> dict[str, Path]:
     return {"staff": built_site(FIXTURE / "mkdocs.yml"), "public": built_site(FIXTURE / "mkdocs.public.yml")}
 
 
-def page(site: Path, path: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring((site / path).read_bytes())
-
-
-def text(element: lxml_html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
 def module(doc: lxml_html.HtmlElement, module_id: str) -> lxml_html.HtmlElement:
     return doc.cssselect(f'section[data-module="{module_id}"]')[0]
 
@@ -42,13 +33,6 @@ def link_items(section: lxml_html.HtmlElement) -> dict[str, lxml_html.HtmlElemen
         text(li.cssselect("a, .opsdocs-unlinked")[0]): li
         for li in section.cssselect(".opsdocs-training-links li")
     }
-
-
-def resolves(site: Path, page_path: str, href: str) -> bool:
-    """Whether a relative ``href`` on the page at ``page_path`` leads to a file of ``site``."""
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), href.split("#")[0]))
-    path = site / target
-    return (path / "index.html").is_file() if href.split("#")[0].endswith("/") else path.is_file()
 
 
 # --- the path page ----------------------------------------------------------------------------
@@ -112,7 +96,7 @@ def test_links_to_pages_runbooks_and_outside_addresses(sites: dict[str, Path]) -
     for a in doc.cssselect("article a[href]"):
         href = a.get("href")
         if not href.startswith(("#", "https:")):
-            assert resolves(site, PATH_PAGE, href), href
+            assert (site / resolve(PATH_PAGE, href)).is_file(), href
 
 
 # --- audience -----------------------------------------------------------------------------------
@@ -156,7 +140,7 @@ def test_on_the_public_site_links_to_internal_things_are_plain_text(sites: dict[
     for a in doc.cssselect("article a[href]"):
         href = a.get("href")
         if not href.startswith(("#", "https:")):
-            assert resolves(site, PATH_PAGE, href), href
+            assert (site / resolve(PATH_PAGE, href)).is_file(), href
 
 
 # --- validation ---------------------------------------------------------------------------------
@@ -170,9 +154,5 @@ def test_a_broken_page_link_fails_validation_naming_file_and_line(tmp_path: Path
     index = next(n for n, line in enumerate(lines) if line.strip() == "page: guide.md#sharing")
     lines[index] = lines[index].replace("guide.md#sharing", "missing.md#sharing")
     training.write_text("".join(lines), encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "opsdocs.cli", "validate", str(project)],
-                            capture_output=True, text=True, check=False)  # fmt: skip
-    assert result.returncode == 1
-    assert f"data/training.yml:{index + 1}:" in result.stderr
-    assert "missing.md" in result.stderr
-    assert "Traceback" not in result.stderr
+    result = run_opsdocs("validate", str(project))
+    assert_refused(result, f"data/training.yml:{index + 1}:", "missing.md")

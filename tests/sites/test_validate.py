@@ -9,65 +9,23 @@ from __future__ import annotations
 
 import shutil
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from opsdocs.model import read_project
-
-INCIDENT_API = "data/incidents/2026-03-10-api-errors.yml"
-INCIDENT_EMAIL = "data/incidents/2026-03-20-slow-emails.yml"
-WINDOW = "data/maintenance/2026-04-db-upgrade.yml"
-RUNBOOK = "runbooks/one.md"
-
-
-def edit(root: Path, rel: str, old: str, new: str, mark: str | None = None) -> tuple[int, int]:
-    """Replace the one occurrence of ``old`` in ``root/rel`` by ``new``.
-
-    Returns the 1-based (line, column) at which ``mark`` (a part of ``new``; all of it by
-    default) stands in the edited file, for comparison with the reported position.
-    """
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} should occur once in {rel}"
-    start = text.index(old)
-    edited = text[:start] + new + text[start + len(old) :]
-    path.write_text(edited, encoding="utf-8")
-    offset = start + (new.index(mark) if mark is not None else 0)
-    return position(edited, offset)
-
-
-def position(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based (line, column) of ``offset`` in ``text``."""
-    line = text.count("\n", 0, offset) + 1
-    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return line, column
-
-
-def where(root: Path, rel: str, needle: str) -> tuple[int, int]:
-    """The 1-based (line, column) of the one occurrence of ``needle`` in ``root/rel``."""
-    text = (root / rel).read_text(encoding="utf-8")
-    assert text.count(needle) == 1, f"{needle!r} should occur once in {rel}"
-    return position(text, text.index(needle))
-
-
-def assert_problem(result, path: str, line: int, *words: str, column: int | None = None):
-    """The command failed cleanly and reported a problem in ``path`` on ``line`` with ``words``."""
-    assert result.returncode == 1, f"expected exit 1, got {result.returncode}\n{result.stdout}{result.stderr}"
-    assert "Traceback" not in result.stderr + result.stdout
-    problems = result.problems
-    assert problems, f"no problem lines in stderr:\n{result.stderr}"
-    for problem in problems:
-        if (
-            problem.path == path
-            and problem.line == line
-            and problem.level == "error"
-            and all(word in problem.message for word in words)
-            and (column is None or problem.column == column)
-        ):
-            return problem
-    wanted = f"{path}:{line}:{column or '*'} with {words}"
-    raise AssertionError(f"expected a problem at {wanted}; got:\n{result.stderr}")
-
+from tests.editing import (
+    INCIDENT_API,
+    INCIDENT_EMAIL,
+    RUNBOOK,
+    WINDOW,
+    Edit,
+    assert_edit_reported,
+    assert_problem,
+    edit,
+    position,
+    where,
+)
 
 # --- the example ----------------------------------------------------------------------------
 
@@ -80,15 +38,76 @@ def test_minimal_example_is_valid(minimal_project, validate):
     assert "Traceback" not in result.stderr
 
 
+# --- one edit, one problem on its line ------------------------------------------------------
+
+EDITS = {
+    "text where a number is required": Edit(
+        "data/severities.yml", "    level: 2\n", '    level: "high"\n', ("severities[1].level",),
+        says=("integer", "'high'"), mark='"high"', at_column=True,
+    ),
+    "bad component status": Edit(
+        INCIDENT_API, "components:\n  api: major_outage\n", "components:\n  api: down\n", ("components.api",),
+        says=("'down'", "major_outage"), mark="down", at_column=True,  # the allowed values are listed
+    ),
+    "unknown severity in incident": Edit(
+        INCIDENT_EMAIL, "severity: sev2", "severity: sev9", ("severity", "unknown severity 'sev9'"),
+        mark="sev9", at_column=True,
+    ),
+    "unknown runbook in incident": Edit(
+        INCIDENT_API, "runbooks: [api-outage]", "runbooks: [db-outage]",
+        ("runbooks[0]", "unknown runbook 'db-outage'"), mark="db-outage", at_column=True,
+    ),
+    "resolved before started": Edit(
+        INCIDENT_EMAIL, "resolved_at: 2026-03-20T15:00:00-03:00", "resolved_at: 2026-03-20T13:00:00-03:00",
+        ("resolved_at",), says=("is before started_at",),
+    ),
+    "update before the incident started": Edit(
+        INCIDENT_EMAIL, "- at: 2026-03-20T14:05:00-03:00", "- at: 2026-03-20T13:55:00-03:00",
+        ("updates[0].at",), says=("before the incident started",), mark="at:",
+    ),
+    "update after the incident was resolved": Edit(
+        INCIDENT_API, "- at: 2026-03-10T10:30:00-03:00", "- at: 2026-03-10T10:45:00-03:00",
+        ("updates[2].at",), says=("after the incident was resolved",), mark="at:",
+    ),
+    "resolved incident leaves component in outage": Edit(
+        INCIDENT_API, "      api: operational\n", "      api: major_outage\n", ("updates[2].components.api",),
+        says=("still 'major_outage'",), mark="major_outage", at_column=True,
+    ),
+    "maintenance window ends before it starts": Edit(
+        WINDOW, "scheduled_until: 2026-04-12T04:00:00-04:00", "scheduled_until: 2026-04-12T01:00:00-04:00",
+        ("scheduled_until",), says=("is not after scheduled_for",),
+    ),
+    "tab indentation": Edit(
+        "data/components.yml", "      - id: web-app\n", "\t- id: web-app\n", ("invalid YAML",),
+        says=("tab",), at_column=True,
+    ),
+    "impossible date": Edit(
+        "data/roadmap.yml", "shipped_on: 2026-03-01", "shipped_on: 2026-02-30",
+        ("releases[0].items[0].shipped_on",), says=("2026-02-30",), mark="2026-02-30", at_column=True,
+    ),
+    "bad time zone": Edit(
+        "data/site.yml", "timezone: America/Santiago", "timezone: America/Santiag", ("timezone",),
+        says=("'America/Santiag' is not an IANA time zone",), mark="America", at_column=True,
+    ),
+    "training link to missing page": Edit(
+        "data/training.yml", "page: index.md", "page: getting-started.md", ("links[0].page",),
+        says=("no page 'getting-started.md' under docs/",), mark="getting", at_column=True,
+    ),
+    "runbook front matter problem on its real line": Edit(
+        RUNBOOK, "review_every: 90d", "review_every: soon", ("review_every",),
+        says=("'soon' is not a duration",), mark="soon", at_column=True,
+    ),
+}  # fmt: skip
+"""Edits of one value, each reported on the line (and where it says so, the column) of the edit:
+types and fields, references between files, times that do not add up, broken YAML."""
+
+
+@pytest.mark.parametrize("case", list(EDITS))
+def test_one_edit_is_reported_on_its_line(minimal_project, validate, case: str):
+    assert_edit_reported(minimal_project, validate, EDITS[case])
+
+
 # --- types and fields -----------------------------------------------------------------------
-
-
-def test_text_where_a_number_is_required(minimal_project, validate):
-    rel = "data/severities.yml"
-    line, column = edit(minimal_project, rel, "    level: 2\n", '    level: "high"\n', mark='"high"')
-    problem = assert_problem(validate(minimal_project), rel, line, "severities[1].level", column=column)
-    assert "integer" in problem.message
-    assert "'high'" in problem.message
 
 
 def test_missing_required_field(minimal_project, validate):
@@ -108,27 +127,7 @@ def test_unknown_field_with_did_you_mean(minimal_project, validate):
     assert any("required field 'severity' is missing" in p.message for p in result.problems)
 
 
-def test_bad_component_status(minimal_project, validate):
-    line, column = edit(
-        minimal_project,
-        INCIDENT_API,
-        "components:\n  api: major_outage\n",
-        "components:\n  api: down\n",
-        "down",
-    )
-    problem = assert_problem(validate(minimal_project), INCIDENT_API, line, "components.api", column=column)
-    assert "'down'" in problem.message
-    assert "major_outage" in problem.message  # the allowed values are listed
-
-
 # --- references between files ---------------------------------------------------------------
-
-
-def test_unknown_severity_in_incident(minimal_project, validate):
-    line, column = edit(minimal_project, INCIDENT_EMAIL, "severity: sev2", "severity: sev9", "sev9")
-    assert_problem(
-        validate(minimal_project), INCIDENT_EMAIL, line, "severity", "unknown severity 'sev9'", column=column
-    )
 
 
 def test_unknown_component_in_incident_and_in_update(minimal_project, validate):
@@ -187,20 +186,6 @@ def test_unknown_contact_in_escalation(minimal_project, validate):
     assert problem.column == column
 
 
-def test_unknown_runbook_in_incident(minimal_project, validate):
-    line, column = edit(
-        minimal_project, INCIDENT_API, "runbooks: [api-outage]", "runbooks: [db-outage]", "db-outage"
-    )
-    assert_problem(
-        validate(minimal_project),
-        INCIDENT_API,
-        line,
-        "runbooks[0]",
-        "unknown runbook 'db-outage'",
-        column=column,
-    )
-
-
 def test_duplicate_incident_id(minimal_project, validate):
     # A second file (sorted after the first) with the same id: reported at the second, naming the first.
     second = "data/incidents/2026-03-11-copy.yml"
@@ -213,65 +198,6 @@ def test_duplicate_incident_id(minimal_project, validate):
     )
     assert f"first in {INCIDENT_API}:{first_line}" in problem.message
     assert not any(p.path == INCIDENT_API for p in result.problems)
-
-
-# --- times that do not add up ---------------------------------------------------------------
-
-
-def test_resolved_before_started(minimal_project, validate):
-    line, _ = edit(
-        minimal_project,
-        INCIDENT_EMAIL,
-        "resolved_at: 2026-03-20T15:00:00-03:00",
-        "resolved_at: 2026-03-20T13:00:00-03:00",
-    )
-    problem = assert_problem(validate(minimal_project), INCIDENT_EMAIL, line, "resolved_at")
-    assert "is before started_at" in problem.message
-
-
-def test_update_before_the_incident_started(minimal_project, validate):
-    line, _ = edit(
-        minimal_project,
-        INCIDENT_EMAIL,
-        "- at: 2026-03-20T14:05:00-03:00",
-        "- at: 2026-03-20T13:55:00-03:00",
-        "at:",
-    )
-    problem = assert_problem(validate(minimal_project), INCIDENT_EMAIL, line, "updates[0].at")
-    assert "before the incident started" in problem.message
-
-
-def test_update_after_the_incident_was_resolved(minimal_project, validate):
-    line, _ = edit(
-        minimal_project,
-        INCIDENT_API,
-        "- at: 2026-03-10T10:30:00-03:00",
-        "- at: 2026-03-10T10:45:00-03:00",
-        "at:",
-    )
-    problem = assert_problem(validate(minimal_project), INCIDENT_API, line, "updates[2].at")
-    assert "after the incident was resolved" in problem.message
-
-
-def test_resolved_incident_leaves_component_in_outage(minimal_project, validate):
-    line, column = edit(
-        minimal_project, INCIDENT_API, "      api: operational\n", "      api: major_outage\n", "major_outage"
-    )
-    problem = assert_problem(
-        validate(minimal_project), INCIDENT_API, line, "updates[2].components.api", column=column
-    )
-    assert "still 'major_outage'" in problem.message
-
-
-def test_maintenance_window_ends_before_it_starts(minimal_project, validate):
-    line, _ = edit(
-        minimal_project,
-        WINDOW,
-        "scheduled_until: 2026-04-12T04:00:00-04:00",
-        "scheduled_until: 2026-04-12T01:00:00-04:00",
-    )
-    problem = assert_problem(validate(minimal_project), WINDOW, line, "scheduled_until")
-    assert "is not after scheduled_for" in problem.message
 
 
 # --- files that cannot be read as YAML ------------------------------------------------------
@@ -295,46 +221,6 @@ def test_file_that_is_not_utf8(minimal_project, validate):
     line, column = position(text, text.index("ñ"))
     problem = assert_problem(validate(minimal_project), INCIDENT_EMAIL, line, "not UTF-8", column=column)
     assert "0xf1" in problem.message
-
-
-def test_tab_indentation(minimal_project, validate):
-    rel = "data/components.yml"
-    line, column = edit(minimal_project, rel, "      - id: web-app\n", "\t- id: web-app\n")
-    problem = assert_problem(validate(minimal_project), rel, line, "invalid YAML", column=column)
-    assert "tab" in problem.message
-
-
-def test_impossible_date(minimal_project, validate):
-    rel = "data/roadmap.yml"
-    line, column = edit(
-        minimal_project, rel, "shipped_on: 2026-03-01", "shipped_on: 2026-02-30", "2026-02-30"
-    )
-    problem = assert_problem(
-        validate(minimal_project), rel, line, "releases[0].items[0].shipped_on", column=column
-    )
-    assert "2026-02-30" in problem.message
-
-
-def test_bad_time_zone(minimal_project, validate):
-    rel = "data/site.yml"
-    line, column = edit(
-        minimal_project, rel, "timezone: America/Santiago", "timezone: America/Santiag", "America"
-    )
-    problem = assert_problem(validate(minimal_project), rel, line, "timezone", column=column)
-    assert "'America/Santiag' is not an IANA time zone" in problem.message
-
-
-def test_training_link_to_missing_page(minimal_project, validate):
-    rel = "data/training.yml"
-    line, column = edit(minimal_project, rel, "page: index.md", "page: getting-started.md", "getting")
-    problem = assert_problem(validate(minimal_project), rel, line, "links[0].page", column=column)
-    assert "no page 'getting-started.md' under docs/" in problem.message
-
-
-def test_runbook_front_matter_problem_on_its_real_line(minimal_project, validate):
-    line, column = edit(minimal_project, RUNBOOK, "review_every: 90d", "review_every: soon", "soon")
-    problem = assert_problem(validate(minimal_project), RUNBOOK, line, "review_every", column=column)
-    assert "'soon' is not a duration" in problem.message
 
 
 def test_runbook_front_matter_syntax_error_on_its_real_line(minimal_project, validate):

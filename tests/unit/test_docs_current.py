@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS
 from opsdocs.model.reference import data_reference
+from tests.conftest import run_opsdocs
 from tests.paths import REPO
 
 
 def test_committed_schemas_match_the_model(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "opsdocs.cli", "schema", "--out", str(tmp_path)],
-                            capture_output=True, text=True)  # fmt: skip
+    result = run_opsdocs("schema", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
     fresh = {p.name: p.read_text() for p in tmp_path.glob("*.json")}
     committed = {p.name: p.read_text() for p in (REPO / "schemas").glob("*.json")}

@@ -24,6 +24,8 @@ from opsdocs.render.handbook.directives import directive_names, expand_directive
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import SiteSpec
 from tests.clock import NOW_AT
+from tests.editing import replace
+from tests.html import generated, text
 from tests.paths import MINIMAL, REPO
 
 LABELS = REPO / "plugins" / "opsdocs" / "render" / "labels"
@@ -53,16 +55,6 @@ def handbook(project: Project, language: str = "es") -> SitePlan:
     return plan
 
 
-def parse(markdown: str) -> lxml_html.HtmlElement:
-    """The HTML body of a generated page (front matter dropped), or of expanded Markdown."""
-    body = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
-    return lxml_html.document_fromstring(f"<html><body>{body}</body></html>").body
-
-
-def text(element: lxml_html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
-
-
 @pytest.fixture(scope="module")
 def project() -> Project:
     return read_project(REPO)
@@ -81,7 +73,7 @@ def plan(project: Project) -> SitePlan:
 def page(plan: SitePlan, path: str) -> lxml_html.HtmlElement:
     content = plan[path].content
     assert isinstance(content, str)
-    return parse(content)
+    return generated(content)
 
 
 def copy_example(tmp_path: Path) -> Path:
@@ -90,13 +82,6 @@ def copy_example(tmp_path: Path) -> Path:
     for folder in ("data", "runbooks", "docs"):
         shutil.copytree(REPO / folder, root / folder)
     return root
-
-
-def edit_data(root: Path, name: str, old: str, new: str) -> None:
-    path = root / "data" / name
-    source = path.read_text(encoding="utf-8")
-    assert old in source, f"{old!r} not in {name}"
-    path.write_text(source.replace(old, new, 1), encoding="utf-8")
 
 
 # --- pages ------------------------------------------------------------------------------------
@@ -197,7 +182,9 @@ def test_on_call_names_who_is_paged_first(plan: SitePlan) -> None:
 
 def test_contact_without_its_own_email_shows_its_persons(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
-    edit_data(root, "contacts.yml", '    email: tech-lead@empresa.com\n    phone: "+56 9 6123 4587"\n', "")
+    replace(
+        root / "data" / "contacts.yml", '    email: tech-lead@empresa.com\n    phone: "+56 9 6123 4587"\n', ""
+    )
     contacts = page(handbook(read_project(root)), "handbook/contacts.md")
     row = contacts.cssselect('#contacts tr[data-contact="tech-lead"]')[0]
     assert [a.get("href") for a in row.cssselect("a")] == [
@@ -362,7 +349,7 @@ def test_quarterly_and_monthly_cadences_expand_to_the_right_days(plan: SitePlan)
 @pytest.mark.parametrize(("frequency", "rule"), [("yearly", "FREQ=YEARLY"), ("as_needed", None)])
 def test_other_frequencies(tmp_path: Path, frequency: str, rule: str | None) -> None:
     root = copy_example(tmp_path)
-    edit_data(root, "maintenance-cycle.yml", "frequency: quarterly", f"frequency: {frequency}")
+    replace(root / "data" / "maintenance-cycle.yml", "frequency: quarterly", f"frequency: {frequency}")
     found = events(handbook(read_project(root)))
     if rule is None:
         assert "Trimestral" not in found and len(found) == 3
@@ -385,7 +372,7 @@ def test_severity_matrix_directive_is_the_handbook_table(ctx: RenderContext, pla
     assert problems == []
     assert expanded.startswith("# Guía\n\nAntes de la tabla.\n\n<div")
     assert "\n\nDespués.\n" in expanded
-    table = parse(expanded).cssselect("table.opsdocs-severity-matrix")[0]
+    table = generated(expanded).cssselect("table.opsdocs-severity-matrix")[0]
     assert [tr.get("data-severity") for tr in table.cssselect("tbody tr")] == ["sev1", "sev2", "sev3"]
     on_page = page(plan, "handbook/severities.md").cssselect("table.opsdocs-severity-matrix")[0]
     assert lxml_html.tostring(table) == lxml_html.tostring(on_page)
@@ -395,7 +382,7 @@ def test_directive_links_are_relative_to_the_page(ctx: RenderContext) -> None:
     source = "<!-- opsdocs:maintenance-cycle -->\n\n<!-- opsdocs:self-service -->\n"
     expanded, problems = expand_directives(source, ctx, "guides/maintenance.md")
     assert problems == []
-    root = parse(expanded)
+    root = generated(expanded)
     href = root.cssselect(".opsdocs-subscribe a")[0].get("href")
     assert posixpath.normpath(posixpath.join("guides/maintenance/", href)) == "handbook/maintenance-cycle.ics"
     assert root.cssselect('li[data-resource="tutorials"] a')[0].get("href") == "../../user-guide/"
@@ -403,7 +390,7 @@ def test_directive_links_are_relative_to_the_page(ctx: RenderContext) -> None:
 
 def test_kpis_directive_lists_every_kpi(ctx: RenderContext, project: Project) -> None:
     expanded, _ = expand_directives("<!-- opsdocs:kpis -->\n", ctx, "index.md")
-    rows = parse(expanded).cssselect("table.opsdocs-kpis tbody tr")
+    rows = generated(expanded).cssselect("table.opsdocs-kpis tbody tr")
     assert len(rows) == len(project.kpis.kpis)
     uptime = [text(td) for td in rows[0].cssselect("td")]
     assert uptime[1:] == ["Calidad", "> 99.9%", "Historial de estado (uptime)"]
@@ -443,8 +430,8 @@ HOSTILE = "<script>alert(1)</script>"
 
 def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
     root = copy_example(tmp_path)
-    edit_data(root, "contacts.yml", "name: Tech Lead\n", f'name: "{HOSTILE}"\n')
-    edit_data(root, "severities.yml", "- Base de datos inaccesible", f'- "{HOSTILE}"')
+    replace(root / "data" / "contacts.yml", "name: Tech Lead\n", f'name: "{HOSTILE}"\n')
+    replace(root / "data" / "severities.yml", "- Base de datos inaccesible", f'- "{HOSTILE}"')
     project = read_project(root)
     plan = handbook(project)
     for planned in plan:
@@ -460,7 +447,7 @@ def test_hostile_text_is_escaped_everywhere(tmp_path: Path) -> None:
         context(project),
         "guide.md",
     )
-    assert not parse(expanded).cssselect("script") and "<script" not in expanded
+    assert not generated(expanded).cssselect("script") and "<script" not in expanded
 
 
 # --- labels -----------------------------------------------------------------------------------

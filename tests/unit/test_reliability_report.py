@@ -39,6 +39,7 @@ from opsdocs.render.reliability import render_postmortems, render_reliability
 from opsdocs.render.reliability.report import WINDOWS
 from opsdocs.render.spec import PartOptions, SiteSpec
 from tests.clock import HAND_MADE_LOG_NOW, NOW_AT
+from tests.html import generated, text
 from tests.paths import REPO
 from tests.unit.test_reliability_metrics import LOG, SEV1, SEV2
 
@@ -228,11 +229,7 @@ def body(plan: SitePlan, path: str) -> str:
 
 
 def page(plan: SitePlan, path: str) -> lxml_html.HtmlElement:
-    return lxml_html.fromstring(body(plan, path))
-
-
-def text(element: lxml_html.HtmlElement) -> str:
-    return " ".join(element.text_content().split())
+    return generated(body(plan, path))
 
 
 def window(doc: lxml_html.HtmlElement, days: int) -> lxml_html.HtmlElement:

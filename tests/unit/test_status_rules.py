@@ -41,10 +41,24 @@ def incident(id_: str, start: str, end: str | None, *updates: tuple[str, str, di
     return Incident.model_validate(raw, context={"timezone": SANTIAGO})
 
 
-def window(id_: str, start: str, end: str, components: list[str], **extra: object) -> MaintenanceWindow:
+def window(
+    id_: str, start: str, end: str, components: list[str], *updates: tuple[str, str, str], **extra: object
+) -> MaintenanceWindow:
+    """A maintenance window; each of ``updates`` is (at, status, message)."""
     raw = {"id": id_, "title": id_, "scheduled_for": start, "scheduled_until": end, "components": components,
            "message": "m", **extra}  # fmt: skip
+    if updates:
+        raw["updates"] = [
+            {"at": at_, "status": status, "message": message} for at_, status, message in updates
+        ]
     return MaintenanceWindow.model_validate(raw, context={"timezone": SANTIAGO})
+
+
+def episode(id_: str, start: str, end: str, status: str) -> Incident:
+    """An incident that puts ``api`` in ``status`` at ``start`` and is resolved at ``end``."""
+    return incident(
+        id_, start, end, (start, "investigating", {"api": status}), (end, "resolved", {"api": "operational"})
+    )
 
 
 OUTAGE = incident(
@@ -75,13 +89,7 @@ def test_an_update_published_after_now_has_not_happened_yet() -> None:
 
 
 def test_overlapping_incidents_the_worst_status_wins() -> None:
-    other = incident(
-        "slow",
-        "2026-03-10 09:00",
-        "2026-03-10 13:00",
-        ("2026-03-10 09:00", "investigating", {"api": "degraded_performance"}),
-        ("2026-03-10 13:00", "resolved", {"api": "operational"}),
-    )
+    other = episode("slow", "2026-03-10 09:00", "2026-03-10 13:00", "degraded_performance")
     intervals = all_intervals([OUTAGE, other], [], at("2026-03-11 00:00"))["api"]
     assert status_at(intervals, at("2026-03-10 09:30")) == S.degraded_performance
     assert status_at(intervals, at("2026-03-10 10:30")) == S.major_outage
@@ -98,25 +106,20 @@ def test_maintenance_sets_under_maintenance_but_an_incident_outranks_it() -> Non
 
 def test_maintenance_lifecycle_is_derived_from_now_and_advanced_by_updates() -> None:
     maint = window(
-        "db",
-        "2026-03-10 02:00",
-        "2026-03-10 04:00",
-        ["api"],
-        updates=[{"at": "2026-03-10 03:30", "status": "verifying", "message": "checking"}],
+        "db", "2026-03-10 02:00", "2026-03-10 04:00", ["api"], ("2026-03-10 03:30", "verifying", "checking")
     )
-    assert maintenance_status(maint, at("2026-03-09 12:00")) == MaintenanceStatus.scheduled
-    assert maintenance_status(maint, at("2026-03-10 02:30")) == MaintenanceStatus.in_progress
-    assert maintenance_status(maint, at("2026-03-10 03:45")) == MaintenanceStatus.verifying
-    assert maintenance_status(maint, at("2026-03-10 05:00")) == MaintenanceStatus.completed
+    for moment, stage in (
+        ("2026-03-09 12:00", MaintenanceStatus.scheduled),
+        ("2026-03-10 02:30", MaintenanceStatus.in_progress),
+        ("2026-03-10 03:45", MaintenanceStatus.verifying),
+        ("2026-03-10 05:00", MaintenanceStatus.completed),
+    ):
+        assert maintenance_status(maint, at(moment)) == stage, moment
 
 
 def test_a_maintenance_completed_early_frees_its_components() -> None:
     maint = window(
-        "db",
-        "2026-03-10 02:00",
-        "2026-03-10 06:00",
-        ["api"],
-        updates=[{"at": "2026-03-10 03:00", "status": "completed", "message": "done"}],
+        "db", "2026-03-10 02:00", "2026-03-10 06:00", ["api"], ("2026-03-10 03:00", "completed", "done")
     )
     intervals = all_intervals([], [maint], at("2026-03-11 00:00"))["api"]
     assert status_at(intervals, at("2026-03-10 02:30")) == S.under_maintenance
@@ -150,13 +153,7 @@ def test_overall_indicator(
 
 def test_uptime_counts_major_fully_partial_with_its_weight_and_ignores_the_rest() -> None:
     maint = window("m", "2026-03-10 20:00", "2026-03-10 22:00", ["api"])
-    slow = incident(
-        "slow",
-        "2026-03-10 15:00",
-        "2026-03-10 16:00",
-        ("2026-03-10 15:00", "investigating", {"api": "degraded_performance"}),
-        ("2026-03-10 16:00", "resolved", {"api": "operational"}),
-    )
+    slow = episode("slow", "2026-03-10 15:00", "2026-03-10 16:00", "degraded_performance")
     intervals = all_intervals([OUTAGE, slow], [maint], at("2026-03-11 00:00"))["api"]
     day = uptime(intervals, at("2026-03-10 00:00"), at("2026-03-11 00:00"), POLICY)
     # 1 h of major outage + 1 h of partial outage x 0.3 = 78 minutes down of 1440.
@@ -167,13 +164,7 @@ def test_uptime_counts_major_fully_partial_with_its_weight_and_ignores_the_rest(
 
 
 def test_uptime_merges_overlaps_and_clips_to_the_window() -> None:
-    twin = incident(
-        "twin",
-        "2026-03-10 10:30",
-        "2026-03-10 11:30",
-        ("2026-03-10 10:30", "investigating", {"api": "major_outage"}),
-        ("2026-03-10 11:30", "resolved", {"api": "operational"}),
-    )
+    twin = episode("twin", "2026-03-10 10:30", "2026-03-10 11:30", "major_outage")
     intervals = all_intervals([OUTAGE, twin], [], at("2026-03-11 00:00"))["api"]
     # Major 10:00-11:30 (merged, not 2 h), then partial 11:30-12:00 (0.3 x 30 min = 9 min).
     result = uptime(intervals, at("2026-03-10 00:00"), at("2026-03-11 00:00"), POLICY)
@@ -195,13 +186,7 @@ def test_uptime_starts_no_earlier_than_tracking() -> None:
 
 
 def test_a_little_downtime_never_shows_as_one_hundred_percent() -> None:
-    blip = incident(
-        "blip",
-        "2026-03-10 10:00",
-        "2026-03-10 10:01",
-        ("2026-03-10 10:00", "investigating", {"api": "major_outage"}),
-        ("2026-03-10 10:01", "resolved", {"api": "operational"}),
-    )
+    blip = episode("blip", "2026-03-10 10:00", "2026-03-10 10:01", "major_outage")
     intervals = all_intervals([blip], [], at("2026-06-10 00:00"))["api"]
     result = uptime(intervals, at("2026-03-01 00:00"), at("2026-06-01 00:00"), POLICY)
     assert result.down == timedelta(minutes=1)
@@ -209,13 +194,7 @@ def test_a_little_downtime_never_shows_as_one_hundred_percent() -> None:
 
 
 def test_an_incident_spanning_midnight_marks_both_days() -> None:
-    night = incident(
-        "night",
-        "2026-03-10 23:00",
-        "2026-03-11 01:00",
-        ("2026-03-10 23:00", "investigating", {"api": "major_outage"}),
-        ("2026-03-11 01:00", "resolved", {"api": "operational"}),
-    )
+    night = episode("night", "2026-03-10 23:00", "2026-03-11 01:00", "major_outage")
     now = at("2026-03-12 12:00")
     intervals = all_intervals([night], [], now)["api"]
     days = daily_history(intervals, date(2026, 3, 12), 3, SANTIAGO, POLICY, now)
@@ -231,13 +210,7 @@ def test_dst_change_in_santiago_gives_a_25_hour_day_and_exact_durations() -> Non
     start = datetime(2026, 4, 4, 22, 0, tzinfo=SANTIAGO)
     end = datetime(2026, 4, 5, 1, 0, tzinfo=SANTIAGO)
     assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=4)
-    dst = incident(
-        "dst",
-        "2026-04-04T22:00:00-03:00",
-        "2026-04-05T01:00:00-04:00",
-        ("2026-04-04T22:00:00-03:00", "investigating", {"api": "major_outage"}),
-        ("2026-04-05T01:00:00-04:00", "resolved", {"api": "operational"}),
-    )
+    dst = episode("dst", "2026-04-04T22:00:00-03:00", "2026-04-05T01:00:00-04:00", "major_outage")
     now = at("2026-04-06 12:00")
     intervals = all_intervals([dst], [], now)["api"]
     total = uptime(intervals, at("2026-04-01 00:00"), now, POLICY)
