@@ -48,6 +48,10 @@ flags, the team's groups."""
 NOT_PLANTED = {
     "ResponseTarget.severity": "names a severity; severities' ids and names are on the public "
     "status page, so the id is no secret and a canary there would prove nothing",
+    "Communication.incidents": "message templates only the on-call commands read; their texts "
+    "are keyed by language and no page renders them",
+    "Communication.maintenance": "message templates only the on-call commands read; their texts "
+    "are keyed by language and no page renders them",
 }
 """Internal fields without a canary, each with the reason."""
 

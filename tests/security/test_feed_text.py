@@ -18,6 +18,7 @@ import yaml
 from opsdocs.derive.status import status_snapshot
 from opsdocs.model import read_project
 from opsdocs.render.context import make_context
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.roadmap import FEED, render_roadmap
 from opsdocs.render.spec import SiteSpec
@@ -81,7 +82,7 @@ def status_feeds(tmp_path_factory: pytest.TempPathFactory) -> SitePlan:
 
     def render(ctx, project, plan):
         snapshot = status_snapshot(project, NOW_AT)
-        render_feeds(ctx, snapshot, plan, "status/incidents/{id}.md", "status/maintenance/{id}.md", "status/")
+        render_feeds(ctx, snapshot, plan, StatusPages("status/"))
 
     return _plan(root, render)
 

@@ -108,7 +108,7 @@ def test_each_page_links_to_edit_its_data_files(plan: SitePlan, path: str, files
 
 
 def test_severity_matrix_has_each_severity_with_its_targets(plan: SitePlan, ctx: RenderContext) -> None:
-    rows = page(plan, "handbook/severities.md").cssselect("table.opsdocs-severity-matrix tbody tr")
+    rows = page(plan, "handbook/severities.md").cssselect("[data-opsdocs-table=severity-matrix] tbody tr")
     cells = [[text(td) for td in row.cssselect("td")] for row in rows]
     assert [row.get("data-severity") for row in rows] == ["sev1", "sev2", "sev3"]
     assert [text(row.cssselect("td strong")[0]) for row in rows] == ["Crítico", "Alto", "Medio"]
@@ -127,11 +127,13 @@ def test_severity_matrix_has_each_severity_with_its_targets(plan: SitePlan, ctx:
 
 def test_response_targets_and_support_priorities_map_to_severities(plan: SitePlan) -> None:
     root = page(plan, "handbook/severities.md")
-    targets = [[text(td) for td in tr] for tr in root.cssselect("table.opsdocs-response-targets tbody tr")]
+    targets = [
+        [text(td) for td in tr] for tr in root.cssselect("[data-opsdocs-table=response-targets] tbody tr")
+    ]
     assert targets == [["Crítico", "15 min", "2 h"], ["Alto", "30 min", "4 h"], ["Medio", "2 h", "1 d"]]
     support = {
         tr.get("data-priority"): [text(td) for td in tr]
-        for tr in root.cssselect("table.opsdocs-support-targets tbody tr")
+        for tr in root.cssselect("[data-opsdocs-table=support-targets] tbody tr")
     }
     assert support["critical"][:3] == ["Crítica", "1 h", "Crítico"]
     assert support["normal"][2] == "Medio"
@@ -372,9 +374,9 @@ def test_severity_matrix_directive_is_the_handbook_table(ctx: RenderContext, pla
     assert problems == []
     assert expanded.startswith("# Guía\n\nAntes de la tabla.\n\n<div")
     assert "\n\nDespués.\n" in expanded
-    table = generated(expanded).cssselect("table.opsdocs-severity-matrix")[0]
+    table = generated(expanded).cssselect("[data-opsdocs-table=severity-matrix]")[0]
     assert [tr.get("data-severity") for tr in table.cssselect("tbody tr")] == ["sev1", "sev2", "sev3"]
-    on_page = page(plan, "handbook/severities.md").cssselect("table.opsdocs-severity-matrix")[0]
+    on_page = page(plan, "handbook/severities.md").cssselect("[data-opsdocs-table=severity-matrix]")[0]
     assert lxml_html.tostring(table) == lxml_html.tostring(on_page)
 
 
@@ -390,7 +392,7 @@ def test_directive_links_are_relative_to_the_page(ctx: RenderContext) -> None:
 
 def test_kpis_directive_lists_every_kpi(ctx: RenderContext, project: Project) -> None:
     expanded, _ = expand_directives("<!-- opsdocs:kpis -->\n", ctx, "index.md")
-    rows = generated(expanded).cssselect("table.opsdocs-kpis tbody tr")
+    rows = generated(expanded).cssselect("[data-opsdocs-table=kpis] tbody tr")
     assert len(rows) == len(project.kpis.kpis)
     uptime = [text(td) for td in rows[0].cssselect("td")]
     assert uptime[1:] == ["Calidad", "> 99.9%", "Historial de estado (uptime)"]

@@ -29,7 +29,8 @@ from opsdocs.hygiene import overdue_action_item_problems
 from opsdocs.model.base import Audience
 from opsdocs.model.incidents import Incident
 from opsdocs.model.kpis import Kpi
-from opsdocs.model.project import Project, read_project
+from opsdocs.model.project import Project
+from opsdocs.model.read import read_project
 from opsdocs.render.context import make_context
 from opsdocs.render.generate import generate_site
 from opsdocs.render.labels import catalog

@@ -22,6 +22,7 @@ from opsdocs.model import read_project
 from opsdocs.render.context import make_context
 from opsdocs.render.labels import catalog
 from opsdocs.render.markdown import render_markdown
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import SiteSpec
 from opsdocs.render.status.badges import (
@@ -40,8 +41,6 @@ from tests.paths import FIXTURES
 FIXTURE = FIXTURES / "status_outputs"
 CHILE = timezone(timedelta(hours=-3))
 SITE = "https://status.example.com/"
-INCIDENT_PAGE = "status/incidents/{id}.md"
-MAINTENANCE_PAGE = "status/maintenance/{id}.md"
 RSS, ATOM, ICS = "status/history.rss", "status/history.atom", "status/maintenance.ics"
 HOSTILE_NAME = 'Reports <b>&"x"'
 SVG = "{http://www.w3.org/2000/svg}"
@@ -53,9 +52,10 @@ def render(root: Path = FIXTURE, now: datetime = NOW_AT, language: str = "en") -
     snapshot = status_snapshot(project, now)
     ctx = make_context(project, now, SiteSpec(public=True, language=language, site_url=SITE))
     plan = SitePlan()
-    render_feeds(ctx, snapshot, plan, INCIDENT_PAGE, MAINTENANCE_PAGE, prefix="status/")
-    render_calendar(ctx, snapshot, plan, MAINTENANCE_PAGE, prefix="status/")
-    render_badges(ctx, snapshot, plan, prefix="status/")
+    pages = StatusPages("status/")
+    render_feeds(ctx, snapshot, plan, pages)
+    render_calendar(ctx, snapshot, plan, pages)
+    render_badges(ctx, snapshot, plan, pages)
     return plan
 
 

@@ -1,11 +1,13 @@
 """The ``opsdocs`` command: validate a project, list what is overdue, write the data files'
-JSON Schemas, write a site's generated pages into a folder any engine can build."""
+JSON Schemas, write a site's generated pages into a folder any engine can build, and declare,
+update and resolve incidents and maintenance."""
 
 from __future__ import annotations
 
 import argparse
 
 from opsdocs.cli import commands as run
+from opsdocs.cli import incident, maintenance
 from opsdocs.cli.generate import generate as run_generate
 
 
@@ -55,11 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--runbooks-dir", help="default: the configuration's, else runbooks")
     generate.add_argument("--docs-dir", help="default: the configuration's, else docs")
     generate.set_defaults(run=run_generate)
+
+    incident.add_parser(subcommands)
+    maintenance.add_parser(subcommands)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status is 0 on success and 1 when the data has problems
-    (``check``: 1 when something is overdue, 2 when the data cannot be read)."""
+    (``check``: 1 when something is overdue, 2 when the data cannot be read; ``incident`` and
+    ``maintenance``: 2 when a value given cannot be used, see ``opsdocs.cli.oncall``)."""
     args = build_parser().parse_args(argv)
     return int(args.run(args))

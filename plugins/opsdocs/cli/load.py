@@ -8,26 +8,21 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from opsdocs.authoring.validation import checked_project
 from opsdocs.cli.mkdocs_config import ProjectConfig
 from opsdocs.clock import ClockError, build_now, now_is_fixed
-from opsdocs.model import Layout, Project, read_project
+from opsdocs.model import Layout, Project
 from opsdocs.model.future_dates import future_dated
-from opsdocs.problems import ProjectInvalid, format_problems
-from opsdocs.render.handbook.directives import directive_problems
+from opsdocs.problems import format_problems
 
 
 def load_checked(root: Path, layout: Layout, command: str) -> tuple[Project, datetime] | None:
     """The project and the build's ``now``, checked as a build checks them (the data, the
     pages' directives, the clock), with its warnings and, at the real clock, the updates dated
     ahead of it printed; None, with every problem printed, when a build would fail."""
-    try:
-        project = read_project(root, layout)
-    except ProjectInvalid as exc:
-        print(format_problems(exc.problems), file=sys.stderr)
-        return None
-    problems = directive_problems(project, layout.docs_dir)
-    if problems:
-        print(format_problems(project.warnings + problems), file=sys.stderr)
+    project, problems = checked_project(root, layout)
+    if project is None:
+        print(format_problems(problems), file=sys.stderr)
         return None
     for warning in project.warnings:
         print(warning, file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from opsdocs.model.base import Record
+from opsdocs.model.communication import Communication
 from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
 from opsdocs.model.cycle import MaintenanceCycle
@@ -56,6 +57,7 @@ DATA_KINDS: tuple[DataKind, ...] = (
     DataKind("components", "components.yml", Components, "Components, grouped, for the status page."),
     DataKind("incidents", "incidents/*.yml", Incident, "One incident per file."),
     DataKind("maintenance", "maintenance/*.yml", MaintenanceWindow, "One maintenance window per file."),
+    DataKind("communication", "communication.yml", Communication, "Message templates for on-call updates."),
     DataKind("roadmap", "roadmap.yml", Roadmap, "Release cycle, releases and items, feature flags."),
     DataKind("security", "security.yml", Security, "Audits, data protection, privacy compliance."),
     DataKind("deployment", "deployment.yml", Deployment, "Checklist, process, rollback strategies."),

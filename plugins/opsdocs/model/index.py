@@ -54,3 +54,9 @@ def _same(built_from: tuple[list[Any], ...], sources: tuple[list[Any], ...]) -> 
 def keyed_by_id(records: Iterable[R]) -> dict[str, R]:
     """``records`` by their ``id``."""
     return {record.id: record for record in records}
+
+
+def index_by_id(owner: BaseModel, name: str, records: list[R]) -> Mapping[str, R]:
+    """The index ``name`` of ``owner``: ``records``, one of its lists, by their ``id``, cached
+    as ``cached_index`` caches."""
+    return cached_index(owner, name, (records,), lambda: keyed_by_id(records))

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from opsdocs.model.base import Audience, Day, Id, Markdown, Record, audience_field, internal, page_id
-from opsdocs.model.index import cached_index, keyed_by_id
+from opsdocs.model.index import index_by_id
 
 
 class ItemStatus(StrEnum):
@@ -94,5 +94,4 @@ class Roadmap(Record):
     @property
     def feature_flags_by_id(self) -> Mapping[str, FeatureFlag]:
         """Each feature flag by its id."""
-        flags = self.feature_flags
-        return cached_index(self, "feature_flags", (flags,), lambda: keyed_by_id(flags))
+        return index_by_id(self, "feature_flags", self.feature_flags)

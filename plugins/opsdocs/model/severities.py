@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from opsdocs.model.base import Duration, Id, Record, internal
-from opsdocs.model.index import cached_index, keyed_by_id
+from opsdocs.model.index import index_by_id
 
 
 class Impact(StrEnum):
@@ -43,4 +43,4 @@ class Severities(Record):
     @property
     def by_id(self) -> Mapping[str, Severity]:
         """Each severity by its id."""
-        return cached_index(self, "by_id", (self.severities,), lambda: keyed_by_id(self.severities))
+        return index_by_id(self, "by_id", self.severities)

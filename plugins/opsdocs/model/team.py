@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pydantic import Field
 
 from opsdocs.model.base import Audience, Duration, Email, Id, Record, audience_field, internal
-from opsdocs.model.index import cached_index, keyed_by_id
+from opsdocs.model.index import cached_index, index_by_id
 
 
 class RoleGroup(Record):
@@ -49,7 +49,7 @@ class Team(Record):
     @property
     def roles_by_id(self) -> Mapping[str, Role]:
         """Each role by its id."""
-        return cached_index(self, "roles", (self.roles,), lambda: keyed_by_id(self.roles))
+        return index_by_id(self, "roles", self.roles)
 
     @property
     def role_names(self) -> Mapping[str, str]:
@@ -59,7 +59,7 @@ class Team(Record):
     @property
     def people_by_id(self) -> Mapping[str, Person]:
         """Each person by their id."""
-        return cached_index(self, "people", (self.people,), lambda: keyed_by_id(self.people))
+        return index_by_id(self, "people", self.people)
 
 
 class Contact(Record):
@@ -105,4 +105,4 @@ class Contacts(Record):
     @property
     def by_id(self) -> Mapping[str, Contact]:
         """Each contact by its id."""
-        return cached_index(self, "by_id", (self.contacts,), lambda: keyed_by_id(self.contacts))
+        return index_by_id(self, "by_id", self.contacts)

@@ -46,16 +46,12 @@ class RenderContext:
         """Absolute address of the site, ending with '/', or '' when unknown."""
         return self.spec.site_url
 
-    @property
-    def directory_urls(self) -> bool:
-        return self.spec.directory_urls
-
     def page_url(self, src: str) -> str:
         """The site-relative URL of the page built from ``src`` (``status/index.md`` -> ``status/``)."""
         if not src.endswith(".md"):
             return src
         stem = src[: -len(".md")]
-        if not self.directory_urls:
+        if not self.spec.directory_urls:
             return stem + ".html"
         if stem == "index" or stem.endswith("/index"):
             return stem[: -len("index")]

@@ -21,21 +21,13 @@ class StatusPages:
     def index(self) -> str:
         return f"{self.root}index.md"
 
-    @property
-    def incident_pattern(self) -> str:
-        """An incident page's path with ``{id}`` in place of the incident's id."""
-        return f"{self.root}incidents/{{id}}.md"
-
-    @property
-    def maintenance_pattern(self) -> str:
-        """A maintenance window's page path with ``{id}`` in place of the window's id."""
-        return f"{self.root}maintenance/{{id}}.md"
-
     def incident(self, incident_id: str) -> str:
-        return self.incident_pattern.format(id=incident_id)
+        """An incident's page."""
+        return f"{self.root}incidents/{incident_id}.md"
 
     def maintenance(self, window_id: str) -> str:
-        return self.maintenance_pattern.format(id=window_id)
+        """A maintenance window's page."""
+        return f"{self.root}maintenance/{window_id}.md"
 
     def history(self, page: int) -> str:
         """Path of history page ``page`` (1-based)."""

@@ -99,7 +99,7 @@ class Templates:
         expected = PAGE_TEMPLATES[name].values.keys()
         if values.keys() != expected:
             extra, missing = sorted(values.keys() - expected), sorted(expected - values.keys())
-            raise TypeError(f"{name} given {extra} beyond and lacking {missing} of template_context.py")
+            raise TypeError(f"{name} given {extra} beyond and lacking {missing} of templates/contract.yml")
         try:
             return self.environment.get_template(name).render(**values)
         except Exception as exc:

@@ -1,6 +1,7 @@
 """The staff site's reliability report and postmortem pages.
 
-``render_reliability`` adds ``reliability/index.md`` (``report.py``, charts in ``charts.py``);
+``render_reliability`` adds ``reliability/index.md`` (``report.py``; each window in
+``windows.py``; what the charts show in ``report_charts.py``, drawn by ``charts.py``);
 ``render_postmortems`` adds ``postmortems/<incident id>.md`` and ``postmortems/index.md``
 (``postmortems.py``). Every page they add is internal.
 """

@@ -41,17 +41,10 @@ def render_status(
         search_history=rendering.search_history,
         stale_after_minutes=rendering.stale_after_minutes,
     )
-    render_api(
-        ctx,
-        snapshot,
-        plan,
-        layout.incident_pattern,
-        layout.maintenance_pattern,
-        language=rendering.api_language,
-    )
-    render_feeds(ctx, snapshot, plan, layout.incident_pattern, layout.maintenance_pattern, prefix=layout.root)
-    render_calendar(ctx, snapshot, plan, layout.maintenance_pattern, prefix=layout.root)
-    render_badges(ctx, snapshot, plan, prefix=layout.root)
+    render_api(ctx, snapshot, plan, layout, language=rendering.api_language)
+    render_feeds(ctx, snapshot, plan, layout)
+    render_calendar(ctx, snapshot, plan, layout)
+    render_badges(ctx, snapshot, plan, layout)
     if ctx.public:  # the host configuration of the public site; the staff site's host is its own
         plan.add(HEADERS_FILE, headers_file(layout.root), Audience.public)
     return snapshot

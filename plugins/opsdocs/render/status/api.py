@@ -17,6 +17,7 @@ from opsdocs.model.base import Audience
 from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import ApiLanguage
 
@@ -47,16 +48,14 @@ class ApiWriter:
         self,
         ctx: RenderContext,
         snapshot: StatusSnapshot,
-        incident_page: str,
-        maintenance_page: str,
+        pages: StatusPages,
         language: ApiLanguage = ApiLanguage.statuspage,
     ) -> None:
         self.ctx = ctx
         self.language = language
         self.snapshot = snapshot
         self.page_id = _page_id(ctx)
-        self.incident_page = incident_page
-        self.maintenance_page = maintenance_page
+        self.pages = pages
 
     def page(self) -> dict[str, Any]:
         site = self.ctx.project.site
@@ -176,7 +175,7 @@ class ApiWriter:
             "monitoring_at": timestamp(facts.first_at(facts.status.__class__.monitoring)),
             "resolved_at": timestamp(facts.resolved_at),
             "impact": facts.impact.value,
-            "shortlink": self.ctx.absolute(self.incident_page.format(id=incident.id)),
+            "shortlink": self.ctx.absolute(self.pages.incident(incident.id)),
             "started_at": timestamp(incident.started_at),
             "page_id": self.page_id,
             "incident_updates": list(reversed(updates)),
@@ -224,7 +223,7 @@ class ApiWriter:
             "monitoring_at": None,
             "resolved_at": timestamp(facts.completed_at),
             "impact": "maintenance",
-            "shortlink": self.ctx.absolute(self.maintenance_page.format(id=window.id)),
+            "shortlink": self.ctx.absolute(self.pages.maintenance(window.id)),
             # Statuspage dates a window that has not begun from its creation.
             "started_at": timestamp(facts.started_at or facts.announced_at),
             "page_id": self.page_id,
@@ -270,14 +269,15 @@ def render_api(
     ctx: RenderContext,
     snapshot: StatusSnapshot,
     plan: SitePlan,
-    incident_page: str,
-    maintenance_page: str,
-    prefix: str = "",
+    pages: StatusPages,
     language: ApiLanguage = ApiLanguage.statuspage,
 ) -> None:
-    """Add the API files to ``plan``; ``incident_page`` is a pattern such as ``status/incidents/{id}.md``.
-    ``language`` chooses the language of the API's fixed texts."""
-    writer = ApiWriter(ctx, snapshot, incident_page, maintenance_page, language)
+    """Add the API files to ``plan``, linking to the incident and maintenance pages of ``pages``.
+
+    The files are at the site's root (``api/v2/``), where Statuspage clients look, wherever the
+    status pages are. ``language`` chooses the language of the API's fixed texts.
+    """
+    writer = ApiWriter(ctx, snapshot, pages, language)
     for path, content in writer.files().items():
         text = json.dumps(content, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-        plan.add(prefix + path, text, Audience.public)
+        plan.add(path, text, Audience.public)

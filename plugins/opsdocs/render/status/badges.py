@@ -16,6 +16,7 @@ from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
 from opsdocs.model.components import ComponentStatus
 from opsdocs.render.context import RenderContext
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -131,9 +132,9 @@ def badge_svg(label: str, message: str, colour: str, name: str) -> str:
     return ET.tostring(svg, encoding="unicode") + "\n"
 
 
-def render_badges(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, prefix: str = "") -> None:
-    """Add ``badges/overall.svg`` and a badge per component under ``prefix`` (the status
-    pages' folder) to ``plan``."""
+def render_badges(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, pages: StatusPages) -> None:
+    """Add ``badges/overall.svg`` and a badge per component to ``plan``, among the status
+    ``pages``."""
     label = ctx.labels("badge.label")
     indicator = snapshot.indicator
     overall = badge_svg(
@@ -142,7 +143,7 @@ def render_badges(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, 
         INDICATOR_COLOURS[indicator],
         ctx.project.site.product,
     )
-    plan.add(f"{prefix}badges/overall.svg", overall, Audience.public)
+    plan.add(pages.file("badges/overall.svg"), overall, Audience.public)
     for facts in snapshot.components:
         component = facts.component
         svg = badge_svg(
@@ -151,4 +152,4 @@ def render_badges(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, 
             COMPONENT_COLOURS[facts.status],
             component.name,
         )
-        plan.add(f"{prefix}badges/{component.id}.svg", svg, Audience.public)
+        plan.add(pages.file(f"badges/{component.id}.svg"), svg, Audience.public)

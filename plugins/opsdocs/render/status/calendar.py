@@ -19,16 +19,17 @@ from opsdocs.model.base import Audience
 from opsdocs.model.maintenance import MaintenanceWindow
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.urls import absolute_context
 
 
 def _event(
-    ctx: RenderContext, snapshot: StatusSnapshot, window: MaintenanceWindow, page: str, host: str
+    ctx: RenderContext, snapshot: StatusSnapshot, window: MaintenanceWindow, pages: StatusPages, host: str
 ) -> Event:
     """The event of one window; times in the site's zone."""
     zone = ctx.project.site.zone
-    url = ctx.absolute(page.format(id=window.id))
+    url = ctx.absolute(pages.maintenance(window.id))
     details = ctx.labels("calendar.details", url=url)
     message = plain_text(window.message)
     event = Event()
@@ -53,8 +54,9 @@ def _timezone(ctx: RenderContext, windows: list[MaintenanceWindow]) -> Timezone:
     return Timezone.from_tzinfo(site.zone, site.timezone, date(first, 1, 1), date(last + 1, 1, 1))
 
 
-def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, maintenance_page: str) -> Calendar:
-    """The calendar of every maintenance window announced by ``now``, cancelled ones included."""
+def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, pages: StatusPages) -> Calendar:
+    """The calendar of every maintenance window announced by ``now``, cancelled ones included,
+    each event linking to its page among ``pages``."""
     ctx = absolute_context(ctx)
     site = ctx.project.site
     host = urlsplit(ctx.site_url).hostname or ""
@@ -71,16 +73,11 @@ def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, maintenan
     if windows:
         calendar.add_component(_timezone(ctx, windows))
     for window in windows:
-        calendar.add_component(_event(ctx, snapshot, window, maintenance_page, host))
+        calendar.add_component(_event(ctx, snapshot, window, pages, host))
     return calendar
 
 
-def render_calendar(
-    ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, maintenance_page: str, prefix: str = ""
-) -> None:
-    """Add ``maintenance.ics`` under ``prefix`` (the status pages' folder) to ``plan``.
-
-    ``maintenance_page`` is a pattern such as ``status/maintenance/{id}.md``.
-    """
-    calendar = maintenance_calendar(ctx, snapshot, maintenance_page)
-    plan.add(f"{prefix}maintenance.ics", calendar.to_ical(), Audience.public)
+def render_calendar(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, pages: StatusPages) -> None:
+    """Add ``maintenance.ics`` to ``plan``, among the status ``pages``."""
+    calendar = maintenance_calendar(ctx, snapshot, pages)
+    plan.add(pages.file("maintenance.ics"), calendar.to_ical(), Audience.public)

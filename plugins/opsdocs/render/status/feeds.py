@@ -23,6 +23,7 @@ from opsdocs.model.base import Audience
 from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import render_markdown
+from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.text import plain_meta_text
 from opsdocs.render.urls import GENERATOR, absolute_context
@@ -42,9 +43,7 @@ class FeedItem:
     html: str
 
 
-def feed_items(
-    ctx: RenderContext, snapshot: StatusSnapshot, incident_page: str, maintenance_page: str
-) -> list[FeedItem]:
+def feed_items(ctx: RenderContext, snapshot: StatusSnapshot, pages: StatusPages) -> list[FeedItem]:
     """Every published incident and maintenance update, newest first, at most ``FEED_CAP``.
 
     An item's guid is its page's address and ``#update-N``, N counting the record's published
@@ -57,7 +56,7 @@ def feed_items(
     candidates: list[_Candidate] = []
     for facts in snapshot.incidents:
         incident = facts.incident
-        page = incident_page.format(id=incident.id)
+        page = pages.incident(incident.id)
         for index, update in enumerate(published_updates(incident, now), start=1):
             status = f"incident.status.{update.status.value}"
             candidates.append(
@@ -65,7 +64,7 @@ def feed_items(
             )
     for maintenance in snapshot.maintenance:  # every one of them is announced
         window = maintenance.window
-        page = maintenance_page.format(id=window.id)
+        page = pages.maintenance(window.id)
         status = f"maintenance.status.{MaintenanceStatus.scheduled.value}"
         candidates.append(
             _Candidate(window.announced, page, "#announcement", window.title, status, window.message)
@@ -127,24 +126,13 @@ def _generator(
     return feed
 
 
-def render_feeds(
-    ctx: RenderContext,
-    snapshot: StatusSnapshot,
-    plan: SitePlan,
-    incident_page: str,
-    maintenance_page: str,
-    prefix: str = "",
-) -> None:
-    """Add ``history.rss`` and ``history.atom`` under ``prefix`` to ``plan``.
-
-    ``prefix`` is the status pages' folder (``status/``, or ``''`` on a standalone status
-    site); ``incident_page`` and ``maintenance_page`` are patterns such as
-    ``status/incidents/{id}.md``.
-    """
+def render_feeds(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, pages: StatusPages) -> None:
+    """Add ``history.rss`` and ``history.atom`` to ``plan``, among the status ``pages``
+    (under ``status/``, or at the root of a standalone status site)."""
     ctx = absolute_context(ctx)
-    items = feed_items(ctx, snapshot, incident_page, maintenance_page)
-    status_page = f"{prefix}index.md"
-    rss_path, atom_path = f"{prefix}history.rss", f"{prefix}history.atom"
+    items = feed_items(ctx, snapshot, pages)
+    status_page = pages.index
+    rss_path, atom_path = pages.file("history.rss"), pages.file("history.atom")
     rss = _generator(ctx, snapshot, items, status_page, ctx.absolute(rss_path)).rss_str(pretty=True)
     atom = _generator(ctx, snapshot, items, status_page, ctx.absolute(atom_path)).atom_str(pretty=True)
     plan.add(rss_path, rss, Audience.public)

@@ -1,0 +1,254 @@
+"""``opsdocs incident new|update|resolve|postmortem|list|preview``: an incident from the command line.
+
+Each value is a flag; in a terminal, what no flag gave is asked, with choices from the data
+and the public message prefilled from ``communication.yml``. With ``--yes``, or when standard
+input is not a terminal, nothing is asked: the message is then ``--message`` or the template's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from opsdocs.authoring import incidents, inputs, messages
+from opsdocs.authoring.incidents import UPDATE_STATUSES
+from opsdocs.cli.oncall import DONE, Session, common_flags, editing_flags, finish, preview_spec, run
+from opsdocs.cli.prompts import labelled
+from opsdocs.model.components import ComponentStatus
+from opsdocs.model.incidents import UpdateStatus
+from opsdocs.model.severities import Impact
+
+_FIRST_STATUS = {
+    Impact.critical: ComponentStatus.major_outage,
+    Impact.major: ComponentStatus.partial_outage,
+    Impact.minor: ComponentStatus.degraded_performance,
+    Impact.none: ComponentStatus.degraded_performance,
+}
+"""The status a component is offered first, by the impact of the incident's severity."""
+
+
+def add_parser(subcommands: argparse._SubParsersAction) -> None:
+    """Add ``incident`` and its subcommands to the ``opsdocs`` command line."""
+    common, editing = common_flags(), editing_flags()
+    incident = subcommands.add_parser(
+        "incident", help="declare, update and resolve incidents", description=__doc__
+    )
+    actions = incident.add_subparsers(dest="action", required=True)
+
+    new = actions.add_parser("new", parents=[common, editing], help="declare an incident")
+    new.add_argument("--title", help="what customers see, e.g. 'Calendar does not load'")
+    new.add_argument("--severity", help="a severity id from severities.yml")
+    _component_flag(new, "an affected component and its status; repeat for each")
+    new.add_argument("--message", help="the first public message (default: the template's)")
+    new.add_argument("--internal-note", help="context for the team; never published")
+    new.add_argument("--status", default="investigating", choices=[s.value for s in UPDATE_STATUSES])
+    new.add_argument("--at", help="when this first update is published (default: now)")
+    new.add_argument("--started-at", help="when the incident started (default: --at)")
+    new.add_argument("--id", dest="record_id", help="the incident's id (default: DATE-SLUG-OF-TITLE)")
+    new.set_defaults(run=run("incident new", _new))
+
+    update = actions.add_parser("update", parents=[common, editing], help="publish an update")
+    update.add_argument("incident_id", metavar="ID")
+    update.add_argument("--status", choices=[s.value for s in UPDATE_STATUSES], help="default: unchanged")
+    update.add_argument("--message", help="the public message (default: the template's)")
+    _component_flag(update, "a component whose status changes; repeat for each")
+    update.add_argument("--internal-note", help="context for the team; never published")
+    update.add_argument("--at", help="when the update is published (default: now)")
+    update.set_defaults(run=run("incident update", _update))
+
+    resolve = actions.add_parser("resolve", parents=[common, editing], help="resolve an incident")
+    resolve.add_argument("incident_id", metavar="ID")
+    resolve.add_argument("--message", help="the final public message (default: the template's)")
+    _component_flag(resolve, "a status other than operational for a component (default: all operational)")
+    resolve.add_argument("--internal-note", help="context for the team; never published")
+    resolve.add_argument("--at", help="when it was resolved (default: now)")
+    resolve.set_defaults(run=run("incident resolve", _resolve))
+
+    postmortem = actions.add_parser("postmortem", parents=[common, editing], help="add a postmortem skeleton")
+    postmortem.add_argument("incident_id", metavar="ID")
+    postmortem.set_defaults(run=run("incident postmortem", _postmortem))
+
+    listing = actions.add_parser("list", parents=[common], help="list open incidents")
+    listing.set_defaults(run=run("incident list", _list))
+
+    preview = actions.add_parser(
+        "preview", parents=[common], help="print what the public status page and API say about it"
+    )
+    preview.add_argument("incident_id", metavar="ID")
+    preview.add_argument(
+        "--config", help="the public site's MkDocs configuration (default: mkdocs.public.yml)"
+    )
+    preview.set_defaults(run=run("incident preview", _preview))
+
+
+def _component_flag(parser: argparse.ArgumentParser, text: str) -> None:
+    parser.add_argument(
+        "--component",
+        action="append",
+        metavar="ID=STATUS",
+        help=f"{text}; STATUS is one of " + ", ".join(s.value for s in ComponentStatus),
+    )
+
+
+def _ask_components(
+    session: Session, given: list[str] | None, question: str, first: ComponentStatus
+) -> list[str]:
+    """``ID=STATUS`` pairs: the flags', else chosen in the terminal, each with its status."""
+    if given or not session.ask.interactive:
+        return list(given or [])
+    components = session.project.components.all_components()
+    chosen = session.ask.checkbox(None, question, labelled(components))
+    statuses = [(s.value, s.value) for s in ComponentStatus if s != ComponentStatus.operational]
+    names = session.project.components.by_id
+    return [
+        f"{cid}={session.ask.select(None, f'Status of {names[cid].name}', statuses, first.value)}"
+        for cid in chosen
+    ]
+
+
+def _message(session: Session, given: str | None, template: str | None, phase: str) -> str:
+    """The public message: the flag's, else asked with the template prefilled, else the template's."""
+    message = session.ask.text(given, "Public message", default=template or "")
+    if message is None:
+        raise inputs.InputError(
+            f"--message is required: communication.yml has no '{phase}' template for this incident"
+        )
+    return message
+
+
+def _new(args: argparse.Namespace, session: Session) -> int:
+    project, ask = session.project, session.ask
+    title = ask.text(args.title, "Title (what customers see)")
+    severities = project.severities.severities
+    severity = ask.select(
+        args.severity, "Severity", labelled(severities), severities[0].id if severities else None
+    )
+    if severity is None:
+        raise inputs.InputError("--severity is required: how bad is it?")
+    inputs.known(
+        severity, list(project.severities.by_id), "severity", f"{session.layout.data_dir}/severities.yml"
+    )
+    impact = project.severities.by_id[severity].status_impact
+    pairs = _ask_components(session, args.component, "Affected components", _FIRST_STATUS[impact])
+    at = session.at(args.at) or session.now
+    started_at = session.at(args.started_at, "--started-at") or at
+    status = UpdateStatus(args.status)
+    ids = [pair.partition("=")[0] for pair in pairs]
+    template = messages.incident_message(
+        project, status, title=title or "", severity=severity, started_at=started_at, at=at, components=ids
+    )
+    message = _message(session, args.message, template, status.value)
+    note = ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    changes = incidents.new_incident(
+        project,
+        session.layout,
+        session.now,
+        title=title or "",
+        severity=severity,
+        components=pairs,
+        message=message,
+        at=at,
+        started_at=started_at,
+        status=status,
+        internal_note=note,
+        incident_id=args.record_id,
+    )
+    record_id = changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
+    return finish(session, changes, args, f"next: opsdocs incident preview {record_id}")
+
+
+def _update(args: argparse.Namespace, session: Session) -> int:
+    project = session.project
+    incident = incidents.find(project, args.incident_id)
+    current = incidents.current_statuses(incident)
+    latest = max(incident.updates, key=lambda u: u.at).status
+    choices = [(s.value, s.value) for s in UPDATE_STATUSES]
+    default = latest.value if latest in UPDATE_STATUSES else UpdateStatus.identified.value
+    chosen = session.ask.select(args.status, "Status", choices, default) or default
+    status = inputs.choice(chosen, UpdateStatus, "status", UPDATE_STATUSES)
+    question = "Components whose status changes (none: unchanged)"
+    pairs = _ask_components(session, args.component, question, ComponentStatus.partial_outage)
+    at = session.at(args.at) or session.now
+    where = f"{session.layout.data_dir}/components.yml"
+    after = {
+        **current,
+        **inputs.component_statuses(pairs, list(project.components.by_id), list(ComponentStatus), where),
+    }
+    still = [cid for cid, s in after.items() if s != ComponentStatus.operational]
+    template = messages.incident_update_message(project, incident, status, at, still or list(after))
+    message = _message(session, args.message, template, status.value)
+    note = session.ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    changes = incidents.add_update(
+        project,
+        session.layout,
+        session.now,
+        incident.id,
+        status=status,
+        message=message,
+        components=pairs,
+        internal_note=note,
+        at=at,
+    )
+    return finish(session, changes, args, f"next: opsdocs incident preview {incident.id}")
+
+
+def _resolve(args: argparse.Namespace, session: Session) -> int:
+    project = session.project
+    incident = incidents.find(project, args.incident_id)
+    at = session.at(args.at) or session.now
+    template = messages.incident_update_message(
+        project, incident, UpdateStatus.resolved, at, incident.affected
+    )
+    message = _message(session, args.message, template, UpdateStatus.resolved.value)
+    note = session.ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    changes = incidents.resolve(
+        project,
+        session.layout,
+        session.now,
+        incident.id,
+        message=message,
+        components=args.component,
+        internal_note=note,
+        at=at,
+    )
+    return finish(session, changes, args, f"next: opsdocs incident postmortem {incident.id}")
+
+
+def _postmortem(args: argparse.Namespace, session: Session) -> int:
+    changes = incidents.add_postmortem(session.project, args.incident_id)
+    return finish(session, changes, args, "next: fill it in, then opsdocs validate")
+
+
+def _list(args: argparse.Namespace, session: Session) -> int:
+    found = incidents.open_incidents(session.project, session.now)
+    if not found:
+        print(f"No open incidents at {session.local(session.now)}.")
+        return DONE
+    dates = messages.dates_of(session.project)
+    rows = [("ID", "SEVERITY", "STATUS", "LAST UPDATE", "TITLE")]
+    for item in found:
+        status = item.latest.status.value if item.latest else "(no update yet)"
+        rows.append(
+            (
+                item.incident.id,
+                item.incident.severity,
+                status,
+                f"{dates.duration(item.age)} ago",
+                item.incident.title,
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for row in rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[4])
+    return DONE
+
+
+def _preview(args: argparse.Namespace, session: Session) -> int:
+    from opsdocs.authoring.preview import incident_preview
+
+    incidents.find(session.project, args.incident_id)
+    spec = preview_spec(session, args.config)
+    if isinstance(spec, int):
+        return spec
+    sys.stdout.write(incident_preview(session.project, session.now, spec, args.incident_id))
+    return DONE

@@ -1,0 +1,205 @@
+"""``opsdocs maintenance new|update|start|complete|cancel|list|preview``: maintenance windows
+from the command line, with the conventions of ``opsdocs incident``: every value a flag, asked
+in a terminal when missing, messages prefilled from ``communication.yml``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from opsdocs.authoring import inputs, messages
+from opsdocs.authoring import maintenance as windows
+from opsdocs.cli.oncall import DONE, Session, common_flags, editing_flags, finish, preview_spec, run
+from opsdocs.cli.prompts import labelled
+from opsdocs.derive.published import maintenance_status
+from opsdocs.model.base import parse_duration
+from opsdocs.model.communication import MaintenancePhase
+from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
+
+
+def add_parser(subcommands: argparse._SubParsersAction) -> None:
+    """Add ``maintenance`` and its subcommands to the ``opsdocs`` command line."""
+    common, editing = common_flags(), editing_flags()
+    maintenance = subcommands.add_parser(
+        "maintenance", help="schedule, start, complete and cancel maintenance", description=__doc__
+    )
+    actions = maintenance.add_subparsers(dest="action", required=True)
+
+    new = actions.add_parser("new", parents=[common, editing], help="schedule a maintenance window")
+    new.add_argument("--title", help="what customers see, e.g. 'Database upgrade'")
+    new.add_argument(
+        "--component", action="append", metavar="ID", help="a component under maintenance; repeat"
+    )
+    new.add_argument("--scheduled-for", help="when it starts, e.g. '2026-12-19 22:00'")
+    new.add_argument("--scheduled-until", help="when it ends")
+    new.add_argument("--duration", help="how long it lasts instead of --scheduled-until, e.g. 2h, 1h30m")
+    new.add_argument("--message", help="what will happen (default: the template's)")
+    new.add_argument("--announce-at", help="when it is announced (default: now)")
+    new.add_argument("--internal-note", help="context for the team; never published")
+    new.add_argument("--id", dest="record_id", help="the window's id (default: DATE-SLUG-OF-TITLE)")
+    new.set_defaults(run=run("maintenance new", _new))
+
+    update = actions.add_parser("update", parents=[common, editing], help="publish an update, or move it")
+    update.add_argument("window_id", metavar="ID")
+    update.add_argument("--message", help="the public message")
+    update.add_argument(
+        "--status", choices=["scheduled", "in_progress", "verifying"], help="default: unchanged"
+    )
+    update.add_argument("--scheduled-for", help="a new start: the window moves")
+    update.add_argument("--scheduled-until", help="a new end: the window moves")
+    update.add_argument("--at", help="when the update is published (default: now)")
+    update.set_defaults(run=run("maintenance update", _update))
+
+    for name, verb in (("start", "say it has started"), ("complete", "say it is over")):
+        step = actions.add_parser(name, parents=[common, editing], help=verb)
+        step.add_argument("window_id", metavar="ID")
+        step.add_argument("--message", help="the public message (default: the template's)")
+        step.add_argument("--at", help="when (default: now)")
+        step.set_defaults(run=run(f"maintenance {name}", _start if name == "start" else _complete))
+
+    cancel = actions.add_parser("cancel", parents=[common, editing], help="call a window off")
+    cancel.add_argument("window_id", metavar="ID")
+    cancel.add_argument("--message", help="why, kept as its last update (default: the template's)")
+    cancel.set_defaults(run=run("maintenance cancel", _cancel))
+
+    listing = actions.add_parser("list", parents=[common], help="list windows not yet over")
+    listing.set_defaults(run=run("maintenance list", _list))
+
+    preview = actions.add_parser(
+        "preview", parents=[common], help="print what the public status page and API say about it"
+    )
+    preview.add_argument("window_id", metavar="ID")
+    preview.add_argument(
+        "--config", help="the public site's MkDocs configuration (default: mkdocs.public.yml)"
+    )
+    preview.set_defaults(run=run("maintenance preview", _preview))
+
+
+def _message(
+    session: Session,
+    given: str | None,
+    window: MaintenanceWindow,
+    phase: MaintenancePhase,
+    required: bool = True,
+) -> str:
+    template = messages.maintenance_message(session.project, phase, window)
+    message = session.ask.text(given, "Public message", default=template or "")
+    if message is None and required:
+        raise inputs.InputError(f"--message is required: communication.yml has no '{phase.value}' template")
+    return message or ""
+
+
+def _new(args: argparse.Namespace, session: Session) -> int:
+    project, ask = session.project, session.ask
+    title = ask.text(args.title, "Title (what customers see)") or ""
+    components = ask.checkbox(
+        args.component, "Components under maintenance", labelled(project.components.all_components())
+    )
+    start_text = ask.text(args.scheduled_for, "Starts at (e.g. 2026-12-19 22:00)")
+    if not start_text:
+        raise inputs.InputError("--scheduled-for is required: when does the window start?")
+    start = inputs.moment(start_text, project.site.zone, session.now, "--scheduled-for")
+    end_text = args.scheduled_until
+    if end_text is None and args.duration is None:
+        end_text = ask.text(None, "Ends at (e.g. 2026-12-20 02:00)")
+    if end_text:
+        end = inputs.moment(end_text, project.site.zone, session.now, "--scheduled-until")
+    elif args.duration:
+        try:
+            end = start + parse_duration(args.duration)
+        except ValueError as exc:
+            raise inputs.InputError(f"--duration: {exc}") from None
+    else:
+        raise inputs.InputError("--scheduled-until or --duration is required: when does the window end?")
+    draft = windows.draft_window(
+        project, session.layout, title=title, components=components, scheduled_for=start, scheduled_until=end
+    )
+    message = _message(session, args.message, draft, MaintenancePhase.scheduled)
+    note = ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    changes = windows.new_window(
+        project,
+        session.layout,
+        session.now,
+        title=title,
+        components=components,
+        scheduled_for=start,
+        scheduled_until=end,
+        message=message,
+        announced_at=session.at(args.announce_at, "--announce-at"),
+        internal_note=note,
+        window_id=args.record_id,
+    )
+    record_id = changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
+    return finish(session, changes, args, f"next: opsdocs maintenance preview {record_id}")
+
+
+def _update(args: argparse.Namespace, session: Session) -> int:
+    window = windows.find(session.project, args.window_id)
+    start = session.at(args.scheduled_for, "--scheduled-for")
+    end = session.at(args.scheduled_until, "--scheduled-until")
+    status = MaintenanceStatus(args.status) if args.status else None
+    phase = MaintenancePhase((status or maintenance_status(window, session.now)).value)
+    span = {"scheduled_for": start or window.scheduled_for, "scheduled_until": end or window.scheduled_until}
+    message = _message(session, args.message, window.model_copy(update=span), phase)
+    changes = windows.add_update(
+        session.project,
+        session.now,
+        window.id,
+        message=message,
+        status=status,
+        scheduled_for=start,
+        scheduled_until=end,
+        at=session.at(args.at),
+    )
+    return finish(session, changes, args, f"next: opsdocs maintenance preview {window.id}")
+
+
+def _start(args: argparse.Namespace, session: Session) -> int:
+    window = windows.find(session.project, args.window_id)
+    message = _message(session, args.message, window, MaintenancePhase.in_progress)
+    changes = windows.start(session.project, session.now, window.id, message=message, at=session.at(args.at))
+    return finish(session, changes, args, f"next: opsdocs maintenance complete {window.id}")
+
+
+def _complete(args: argparse.Namespace, session: Session) -> int:
+    window = windows.find(session.project, args.window_id)
+    message = _message(session, args.message, window, MaintenancePhase.completed)
+    changes = windows.complete(
+        session.project, session.now, window.id, message=message, at=session.at(args.at)
+    )
+    return finish(session, changes, args)
+
+
+def _cancel(args: argparse.Namespace, session: Session) -> int:
+    window = windows.find(session.project, args.window_id)
+    message = _message(session, args.message, window, MaintenancePhase.cancelled, required=False)
+    changes = windows.cancel(session.project, session.now, window.id, message=message)
+    return finish(session, changes, args)
+
+
+def _list(args: argparse.Namespace, session: Session) -> int:
+    now = session.now
+    pending = [
+        w
+        for w in session.project.maintenance
+        if not w.cancelled and maintenance_status(w, now) != MaintenanceStatus.completed
+    ]
+    if not pending:
+        print(f"No maintenance scheduled or in progress at {session.local(now)}.")
+        return DONE
+    for window in sorted(pending, key=lambda w: w.scheduled_for):
+        status = maintenance_status(window, now).value
+        span = f"{session.local(window.scheduled_for)} – {session.local(window.scheduled_until)}"
+        print(f"{window.id}  {status}  {span}  {window.title}")
+    return DONE
+
+
+def _preview(args: argparse.Namespace, session: Session) -> int:
+    from opsdocs.authoring.preview import maintenance_preview
+
+    windows.find(session.project, args.window_id)
+    spec = preview_spec(session, args.config)
+    if isinstance(spec, int):
+        return spec
+    sys.stdout.write(maintenance_preview(session.project, session.now, spec, args.window_id))
+    return DONE
