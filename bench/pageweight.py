@@ -72,9 +72,11 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Nothing but the local server: every other host fails to resolve, and the failure is reported.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+"""Headless Chromium as a test bench runs it: no sandbox or GPU, no traffic of its own. The
+browser tests launch it with the same flags (``tests/chromium.py``)."""
+LOCAL_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
+"""Nothing but the local server: every other host fails to resolve, and the failure is reported."""
 
 
 class NoBrowser(Exception):
@@ -82,7 +84,7 @@ class NoBrowser(Exception):
 
 
 def chromium_path() -> str | None:
-    """Debian's Chromium, found as ``tests/browser.py`` finds it; None when there is none."""
+    """Debian's Chromium (``chromium`` or ``chromium-browser`` on the PATH); None when there is none."""
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -448,7 +450,9 @@ def measure(site: Path, page_path: str = "status/index.html") -> PageWeight:
     url_path = page_path.removesuffix("index.html")
     with serve(site) as host, sync_playwright() as playwright:
         origin = urlsplit(host.base).netloc
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=[*CHROMIUM_ARGS, LOCAL_ONLY]
+        )
         try:
             context = browser.new_context()
             seen: list[str] = []

@@ -1,4 +1,5 @@
-"""Shared fixtures: a copy of the minimal valid project, and the command line as a user runs it."""
+"""Shared fixtures: a copy of the minimal valid project, the command line as a user runs it, and
+the sites that many tests read, each built once per test session."""
 
 from __future__ import annotations
 
@@ -6,14 +7,15 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-MINIMAL = FIXTURES / "minimal"
+from tests.clock import NOW
+from tests.paths import MINIMAL
+from tests.sitebuild import build_site
 
 _PROBLEM_LINE = re.compile(
     r"^(?:(?P<logged>DEBUG|INFO|WARNING|ERROR) +- +)?"
@@ -47,10 +49,15 @@ class Run:
         return reported(self.stderr)
 
 
-def run_opsdocs(*args: str) -> Run:
-    """Run ``opsdocs ARGS`` in a new Python process, the way a user runs the command."""
+def run_opsdocs(
+    *args: str, env: Mapping[str, str] | None = None, cwd: Path | None = None, timeout: float | None = None
+) -> Run:
+    """Run ``opsdocs ARGS`` in a new Python process, the way a user runs the command: in this
+    process's environment unless ``env`` is given (``tests.clock.env_at`` fixes "now"), in
+    ``cwd``; ``timeout`` bounds a run that must finish promptly."""
+    command = [sys.executable, "-m", "opsdocs.cli", *args]
     done = subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", *args], capture_output=True, text=True, check=False
+        command, capture_output=True, text=True, env=env, cwd=cwd, timeout=timeout, check=False
     )
     return Run(done.returncode, done.stdout, done.stderr)
 
@@ -97,3 +104,28 @@ def validate() -> Callable[[Path], Run]:
 def opsdocs() -> Callable[..., Run]:
     """The ``opsdocs`` command as a function of its arguments."""
     return run_opsdocs
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """``built_site(config, now=NOW, strict=True)``: the folder of the site that ``mkdocs build``
+    makes from ``config`` at ``now``, built the first time it is asked for and shared by every
+    later test in the session (in each pytest-xdist worker). Building the example's and the
+    fixtures' sites once is what keeps the suite's time in check.
+
+    The folder is shared: a test reads it and never changes it; one that must change a file
+    copies the folder first. The project itself is read in place (a build writes nothing
+    next to its configuration), so only unmodified projects belong here.
+    """
+    built: dict[tuple[Path, str, bool], Path] = {}
+
+    def site(config: Path, now: str = NOW, strict: bool = True) -> Path:
+        key = (config.resolve(), now, strict)
+        if key not in built:
+            out = tmp_path_factory.mktemp(f"{config.parent.name}-{config.stem}") / "site"
+            result = build_site(config, out, now=now, strict=strict)
+            assert result.returncode == 0, result.stderr
+            built[key] = out
+        return built[key]
+
+    return site

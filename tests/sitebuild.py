@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import unquote, urlsplit
 
-REPO = Path(__file__).resolve().parent.parent
-FIXED_NOW = "2026-11-28T12:00:00-03:00"
+from tests.clock import NOW, env_at
 
 
 def build_site(
-    config: Path, out: Path, now: str = FIXED_NOW, strict: bool = True
+    config: Path, out: Path, now: str | None = NOW, strict: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build`` on ``config`` into ``out`` at ``now``; return the finished process."""
-    env = {k: v for k, v in os.environ.items() if k not in {"SOURCE_DATE_EPOCH"}}
-    env["OPSDOCS_NOW"] = now
+    """Run ``mkdocs build`` on ``config`` into ``out`` at ``now`` (None: the real clock), from
+    the configuration's folder; return the finished process."""
     args = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(out)]
     if strict:
         args.insert(4, "--strict")
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return subprocess.run(args, capture_output=True, text=True, env=env, cwd=config.parent, check=False)
+    return subprocess.run(
+        args, capture_output=True, text=True, env=env_at(now), cwd=config.parent, check=False
+    )
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -48,3 +47,22 @@ def missing_targets(site: Path, links: Iterable[tuple[str, str]], base: str) -> 
         if not target.is_file():
             missing.add(f"{rel}: {url}")
     return sorted(missing)
+
+
+class Finished(Protocol):
+    """A finished command: a ``subprocess.CompletedProcess`` or a ``tests.conftest.Run``."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def assert_refused(result: Finished, *messages: str, unwritten: Path | None = None) -> None:
+    """The build or command stopped with exit status 1, printed each of ``messages``, printed
+    no traceback, and (when ``unwritten`` is given) wrote nothing at that path."""
+    assert result.returncode == 1, result.stdout + result.stderr
+    for message in messages:
+        assert message in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    if unwritten is not None:
+        assert not unwritten.exists(), f"{unwritten} was written by a run that failed"

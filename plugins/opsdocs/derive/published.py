@@ -4,7 +4,7 @@ A build at ``now`` shows the site exactly as it was then: an incident that had n
 not exist yet, an update dated after ``now`` has not been written, a resolution after ``now``
 has not happened, and a maintenance window is hidden until it is announced. Every fact in
 ``derive`` that depends on ``now`` asks these functions, and renderers ask ``derive``; none
-compares a record's time with ``now`` itself (``tests/test_as_of.py`` checks the renderers).
+compares a record's time with ``now`` itself (``tests/unit/test_as_of.py`` checks the renderers).
 
 Two moments of an incident matter: it *has started* (``started_at``), from which on it counts
 in the staff figures (response times, the reliability report, runbook usage, overdue action
