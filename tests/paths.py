@@ -11,3 +11,4 @@ REPO = TESTS.parent
 FIXTURES = TESTS / "fixtures"
 MINIMAL = FIXTURES / "minimal"
 STATUSPAGE_SCHEMA = TESTS / "schemas" / "statuspage-v2.schema.json"
+WEBHOOK_SCHEMA = TESTS / "schemas" / "statuspage-webhook.schema.json"

@@ -29,9 +29,10 @@ import yaml
 from aiosmtpd.controller import Controller
 
 from opsdocs.cli import main
-from tests.sitebuild import REPO, build_site
+from tests.paths import FIXTURES, REPO, WEBHOOK_SCHEMA
+from tests.sitebuild import build_site
 
-SCHEMA = json.loads((Path(__file__).parent / "schemas" / "statuspage-webhook.schema.json").read_text())
+SCHEMA = json.loads(WEBHOOK_SCHEMA.read_text(encoding="utf-8"))
 SECRET = "test-signing-key"
 CANARIES = (
     "CANARY-INTERNAL-NOTE",
@@ -174,7 +175,7 @@ EVENTS = [
 
 def make_project(root: Path) -> Path:
     project = root / "project"
-    shutil.copytree(REPO / "tests" / "fixtures" / "status_site", project)
+    shutil.copytree(FIXTURES / "status_site", project)
     (project / "data" / "incidents" / "web-slow.yml").unlink()
     for path in (project / "data" / "maintenance").glob("*.yml"):
         path.unlink()
@@ -543,7 +544,7 @@ def test_without_channels_nothing_is_read_or_sent_and_the_state_follows_the_site
     builds: tuple[Path, list[Path]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _project, sites = builds
-    project = REPO / "tests" / "fixtures" / "status_site"  # no data/notify.yml
+    project = FIXTURES / "status_site"  # no data/notify.yml
     state = tmp_path / "state"
     # The fixture's address (status.acme.test) is never asked: there is nothing to send.
     assert run_notify(project, sites[1], "--state", str(state)) == 0
