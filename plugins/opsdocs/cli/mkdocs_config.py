@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from opsdocs.nav import pruned_nav
 from opsdocs.render.spec import SiteSpec
 
 GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
@@ -210,7 +211,8 @@ def mkdocs_config(
         if values.get(key) is not None:
             out[key] = values[key]
     if values.get("nav") is not None:
-        out["nav"] = nav_for(values["nav"], pages)
+        # Without the pages this site does not have (the public site has no runbooks).
+        out["nav"] = pruned_nav(values["nav"], lambda target: _exists(target, pages)) or []
     if unlisted:
         # As the plugins do: detail pages never enter the automatic navigation.
         out["not_in_nav"] = "\n".join(not_in_nav_patterns(unlisted, pages))
@@ -231,25 +233,6 @@ def markdown_extensions(configured: object) -> list[Any]:
     listed = [name if options is None else {name: options} for name, options in entries]
     names = {name for name, _ in entries}
     return listed + [name for name in GENERATED_MARKDOWN_EXTENSIONS if name not in names]
-
-
-def nav_for(nav: object, pages: set[str]) -> list[Any]:
-    """``nav`` without the pages this site does not have (the public site has no runbooks) and
-    without the sections left empty; links to other sites stay."""
-    kept: list[Any] = []
-    for item in nav if isinstance(nav, list) else []:
-        if isinstance(item, str):
-            if _exists(item, pages):
-                kept.append(item)
-        elif isinstance(item, dict) and len(item) == 1:
-            ((title, target),) = item.items()
-            if isinstance(target, list):
-                children = nav_for(target, pages)
-                if children:
-                    kept.append({title: children})
-            elif isinstance(target, str) and _exists(target, pages):
-                kept.append(item)
-    return kept
 
 
 def _exists(target: str, pages: set[str]) -> bool:

@@ -25,10 +25,10 @@ from opsdocs.mkdocs_plugins.shared import (
     note_overdue,
     unlisted_pages,
     use_stylesheets,
-    without_pages,
 )
 from opsdocs.mkdocs_plugins.staging import Staging
 from opsdocs.model.runbooks import page_is_public
+from opsdocs.nav import nav_pages, pruned_nav
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
@@ -136,10 +136,10 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         if not config.nav:
             return
         unlisted = unlisted_pages(files)
-        named = [page for page in sorted(unlisted) if page in _nav_pages(config.nav)]
+        named = [page for page in sorted(unlisted) if page in nav_pages(config.nav)]
         if named:
             log.info(f"opsdocs: generated detail pages stay out of the nav: {', '.join(named[:5])}")
-            config.nav = without_pages(config.nav, unlisted) or None
+            config.nav = pruned_nav(config.nav, lambda page: page not in unlisted)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         data = load_for_build(config)
@@ -184,12 +184,3 @@ def _drop_template_overrides(files: Files, config: MkDocsConfig) -> None:
         source = file.abs_src_path
         if file.src_uri.startswith(f"{OVERRIDES_FOLDER}/") and source and Path(source).is_relative_to(folder):
             files.remove(file)
-
-
-def _nav_pages(nav: object) -> set[str]:
-    """Every page path a ``nav`` setting names."""
-    if isinstance(nav, list):
-        return set().union(*(_nav_pages(item) for item in nav))
-    if isinstance(nav, dict):
-        return set().union(*(_nav_pages(value) for value in nav.values()))
-    return {nav} if isinstance(nav, str) else set()

@@ -192,25 +192,6 @@ def unlisted_pages(files: Files) -> set[str]:
     }
 
 
-def without_pages(nav: Any, pages: set[str]) -> Any:
-    """A ``nav`` setting with every entry that points at one of ``pages`` left out, and
-    sections left empty by that too. Entries that are not pages (links, ``None``) stay."""
-    if isinstance(nav, list):
-        kept = [without_pages(item, pages) for item in nav]
-        return [item for item in kept if item is not _GONE]
-    if isinstance(nav, dict):
-        kept_items = {key: without_pages(value, pages) for key, value in nav.items()}
-        kept_items = {key: value for key, value in kept_items.items() if value not in (_GONE, [])}
-        return kept_items or _GONE
-    if isinstance(nav, str) and nav in pages:
-        return _GONE
-    return nav
-
-
-_GONE = object()
-"""A nav entry ``without_pages`` removed."""
-
-
 def use_stylesheets(config: MkDocsConfig, names: tuple[str, ...]) -> None:
     """Link the plugins' stylesheets (paths in the site) from every page."""
     for href in names:
