@@ -41,9 +41,15 @@ def alternates(links: Mapping[str, str], titles: Mapping[str, str]) -> list[dict
     return [{"href": href, "type": FEED_TYPES[kind], "title": titles[kind]} for kind, href in links.items()]
 
 
+FEED_REL = "alternate feed"
+"""The ``rel`` of a feed's ``<link>``: ``alternate``, which feed readers look for among its
+tokens, and ``feed``, so that it is not ``[rel=alternate]`` exactly: Material's language
+selector fetches a ``sitemap.xml`` beside every such link, which beside a feed is not there."""
+
+
 def head_links(meta: Mapping[str, object]) -> str:
-    """The ``<link rel="alternate">`` elements of a page's ``alternate`` front matter, escaped;
-    empty without it. An entry that is not a mapping of texts is skipped."""
+    """The ``<link rel="alternate feed">`` elements of a page's ``alternate`` front matter,
+    escaped; empty without it. An entry that is not a mapping of texts is skipped."""
     entries = meta.get(ALTERNATE)
     if not isinstance(entries, list):
         return ""
@@ -55,7 +61,7 @@ def head_links(meta: Mapping[str, object]) -> str:
         if not all(isinstance(value, str) and value for value in values.values()):
             continue
         attributes = " ".join(f'{key}="{html.escape(str(value))}"' for key, value in values.items())
-        lines.append(f'<link rel="alternate" {attributes}>')
+        lines.append(f'<link rel="{FEED_REL}" {attributes}>')
     return "\n".join(lines)
 
 
