@@ -26,6 +26,7 @@ DESKTOP = 1280
 PAGES = [
     ("public", "status/"),
     ("public", "status/incidents/2026-03-14-api-caida/"),
+    ("public", "status/components/calendar-api/"),
     ("public", "help/"),
     ("public", "help/crear-evento/"),
     ("public", "roadmap/"),

@@ -3,7 +3,7 @@ maintenance and uptime history. Both the page and the JSON API are rendered from
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -138,6 +138,27 @@ class StatusSnapshot:
     def component(self, component_id: str) -> ComponentFacts | None:
         """The facts of one component."""
         return self._components_by_id.get(component_id)
+
+    @cached_property
+    def _records_by_component(self) -> dict[str, tuple[list[IncidentFacts], list[MaintenanceFacts]]]:
+        """The incidents and windows concerning each component, in the snapshot's order: one
+        pass over them for every component's page and feeds."""
+        found: dict[str, tuple[list[IncidentFacts], list[MaintenanceFacts]]] = {}
+        for facts in self.incidents:
+            for component_id in facts.components:
+                found.setdefault(component_id, ([], []))[0].append(facts)
+        for window in self.maintenance:
+            for component_id in dict.fromkeys(window.window.components):
+                found.setdefault(component_id, ([], []))[1].append(window)
+        return found
+
+    def concerning(self, component_id: str) -> StatusSnapshot:
+        """This snapshot with only the incidents and maintenance windows that concern one
+        component: an incident whose published updates name it (the components its page
+        lists as affected), a window that includes it. Its components, days, uptime and
+        indicator are this snapshot's own; nothing is derived again."""
+        incidents, windows = self._records_by_component.get(component_id, ([], []))
+        return replace(self, incidents=tuple(incidents), maintenance=tuple(windows))
 
     def uptime(self, facts: ComponentFacts, start: datetime, policy: UptimePolicy) -> Uptime:
         """The uptime of ``facts``' component from ``start`` (or from when it began to be

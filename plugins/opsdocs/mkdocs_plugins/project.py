@@ -32,6 +32,7 @@ from opsdocs.nav import nav_pages, pruned_nav
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
+from opsdocs.render.pages import head_links
 from opsdocs.render.templates import OVERRIDES_FOLDER, TemplateError
 from opsdocs.render.text import heading_title, safe_front_matter
 
@@ -119,8 +120,12 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             page.meta["title"] = heading_title(page.title)
         return html
 
-    # The status page is what visitors load during an outage: it leaves the theme's search out.
+    # A generated page's feeds and calendars go in its head, where readers and browsers look
+    # for them; no theme prints front matter there. The status page is what visitors load
+    # during an outage: it leaves the theme's search out.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if (page.file.generated_by or "").startswith("opsdocs"):
+            output = _with_head_links(output, head_links(page.meta))
         spec = load_for_build(config).spec
         status = spec.paths.status
         searchable = spec.options.status_rendering.search_history
@@ -172,6 +177,12 @@ def _where(page: Page, markdown: str, root: Path) -> tuple[str, int]:
     text = page.file.content_string
     before = text[: len(text) - len(markdown)] if markdown and text.endswith(markdown) else ""
     return path, before.count("\n") + 1
+
+
+def _with_head_links(html: str, links: str) -> str:
+    """``html``, a rendered page, with ``links`` (``<link>`` elements) at the end of its head."""
+    end = html.find("</head>") if links else -1
+    return html if end < 0 else f"{html[:end]}{links}\n{html[end:]}"
 
 
 def _drop_template_overrides(files: Files, config: MkDocsConfig) -> None:

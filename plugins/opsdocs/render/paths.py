@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+FEED_KINDS = {"rss": "history.rss", "atom": "history.atom", "ics": "maintenance.ics"}
+"""The status part's feeds and calendar by kind: the site-wide file of each."""
+
 
 @dataclass(frozen=True)
 class StatusPages:
@@ -34,8 +37,15 @@ class StatusPages:
         return f"{self.root}history/index.md" if page == 1 else f"{self.root}history/{page}.md"
 
     def component(self, component_id: str) -> str:
-        """The status page, at a component's row: a page path and a fragment."""
-        return f"{self.index}#component-{component_id}"
+        """A component's page: its status, day bars, incidents and maintenance."""
+        return f"{self.root}components/{component_id}.md"
+
+    def feed(self, kind: str, component_id: str | None = None) -> str:
+        """The site-wide feed or calendar of ``kind`` (``FEED_KINDS``: ``history.rss``, …),
+        or, with ``component_id``, that component's, beside its page."""
+        if component_id is not None:
+            return f"{self.root}components/{component_id}.{kind}"
+        return self.file(FEED_KINDS[kind])
 
     def file(self, name: str) -> str:
         """A machine file of the status part (``history.rss``, ``badges/overall.svg``)."""

@@ -40,8 +40,8 @@ class StatusRendering:
     """How the status outputs are written, beside what they show (``StatusOptions``)."""
 
     search_history: bool = False
-    """Whether incident, maintenance and history pages go in the search index. Off by default:
-    the index is what a visitor's first visit downloads, and these pages are most of it."""
+    """Whether incident, maintenance, component and history pages go in the search index. Off by
+    default: the index is what a visitor's first visit downloads, and these pages are most of it."""
     api_language: ApiLanguage = ApiLanguage.statuspage
     """The language of the API's fixed texts: Statuspage's English strings, which clients
     match, or the site's."""

@@ -1,4 +1,5 @@
-"""Maintenance windows as an iCalendar file to subscribe to, built with icalendar.
+"""Maintenance windows as iCalendar files to subscribe to, built with icalendar: the site's,
+and one per component (the windows that include it).
 
 One event per window, past and upcoming, in the site's time zone (with its VTIMEZONE).
 A cancelled window stays in the file with ``STATUS:CANCELLED`` so subscribed calendars drop
@@ -16,6 +17,7 @@ from icalendar import Calendar, Event, Timezone
 from opsdocs.derive.published import announced_windows
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.model.base import Audience
+from opsdocs.model.components import Component
 from opsdocs.model.maintenance import MaintenanceWindow
 from opsdocs.render.context import RenderContext
 from opsdocs.render.markdown import plain_text
@@ -54,13 +56,19 @@ def _timezone(ctx: RenderContext, windows: list[MaintenanceWindow]) -> Timezone:
     return Timezone.from_tzinfo(site.zone, site.timezone, date(first, 1, 1), date(last + 1, 1, 1))
 
 
-def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, pages: StatusPages) -> Calendar:
+def maintenance_calendar(
+    ctx: RenderContext, snapshot: StatusSnapshot, pages: StatusPages, component: Component | None = None
+) -> Calendar:
     """The calendar of every maintenance window announced by ``now``, cancelled ones included,
-    each event linking to its page among ``pages``."""
+    each event linking to its page among ``pages``; with ``component``, of the windows that
+    include it only."""
     ctx = absolute_context(ctx)
     site = ctx.project.site
     host = urlsplit(ctx.site_url).hostname or ""
-    name = ctx.labels("calendar.name", product=site.product)
+    if component is None:
+        name = ctx.labels("calendar.name", product=site.product)
+    else:
+        name = ctx.labels("calendar.component_name", product=site.product, name=component.name)
     calendar = Calendar()
     calendar.add("prodid", f"-//opsdocs//status//{ctx.labels.language}")
     calendar.add("version", "2.0")
@@ -69,6 +77,8 @@ def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, pages: St
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", site.timezone)
     announced = announced_windows(ctx.project.maintenance, snapshot.now)
+    if component is not None:
+        announced = [w for w in announced if component.id in w.components]
     windows = sorted(announced, key=lambda w: (w.scheduled_for, w.id))
     if windows:
         calendar.add_component(_timezone(ctx, windows))
@@ -78,6 +88,11 @@ def maintenance_calendar(ctx: RenderContext, snapshot: StatusSnapshot, pages: St
 
 
 def render_calendar(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, pages: StatusPages) -> None:
-    """Add ``maintenance.ics`` to ``plan``, among the status ``pages``."""
+    """Add ``maintenance.ics`` to ``plan``, among the status ``pages``, and a calendar per
+    component the site shows (``components/<id>.ics``) of the windows that include it."""
     calendar = maintenance_calendar(ctx, snapshot, pages)
-    plan.add(pages.file("maintenance.ics"), calendar.to_ical(), Audience.public)
+    plan.add(pages.feed("ics"), calendar.to_ical(), Audience.public)
+    for facts in snapshot.components:
+        component = facts.component
+        calendar = maintenance_calendar(ctx, snapshot, pages, component)
+        plan.add(pages.feed("ics", component.id), calendar.to_ical(), Audience.public)

@@ -1,4 +1,5 @@
-"""The status history as RSS 2.0 and Atom feeds, built with feedgen.
+"""The status history as RSS 2.0 and Atom feeds, built with feedgen: the site's, and one
+component's (its incidents and maintenance only).
 
 One item per published incident update, per published maintenance update and per maintenance
 announcement, newest first, the ``FEED_CAP`` most recent only. Everything in the feeds comes
@@ -99,19 +100,30 @@ class _Candidate(NamedTuple):
     message: str
 
 
+@dataclass(frozen=True)
+class _Channel:
+    """One feed's own texts and addresses: the site-wide history, or one component's."""
+
+    title: str
+    description: str
+    page: str
+    """The page the feed is of (its ``alternate`` link)."""
+    rss: str
+    atom: str
+
+
 def _generator(
-    ctx: RenderContext, snapshot: StatusSnapshot, items: list[FeedItem], status_page: str, self_url: str
+    ctx: RenderContext, snapshot: StatusSnapshot, items: list[FeedItem], channel: _Channel, self_url: str
 ) -> FeedGenerator:
     """A feed of ``items`` whose own address is ``self_url``."""
     site = ctx.project.site
     feed = FeedGenerator()
     feed.id(self_url)
-    product = plain_meta_text(site.product)
-    feed.title(ctx.labels("feed.title", product=product, title=ctx.labels("status.title")))
-    feed.description(ctx.labels("feed.description", product=product))
+    feed.title(channel.title)
+    feed.description(channel.description)
     feed.author({"name": site.organisation})
     feed.link(href=self_url, rel="self")
-    feed.link(href=ctx.absolute(status_page), rel="alternate")  # last: feedgen takes it for RSS's <link>
+    feed.link(href=ctx.absolute(channel.page), rel="alternate")  # last: feedgen takes it for RSS's <link>
     feed.language(ctx.labels.language)
     feed.generator(GENERATOR)
     feed.updated(items[0].at if items else snapshot.now)
@@ -126,14 +138,40 @@ def _generator(
     return feed
 
 
+def _add_feeds(
+    ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, pages: StatusPages, channel: _Channel
+) -> None:
+    """Add the RSS and Atom feeds of ``snapshot``'s updates to ``plan``."""
+    items = feed_items(ctx, snapshot, pages)
+    rss = _generator(ctx, snapshot, items, channel, ctx.absolute(channel.rss)).rss_str(pretty=True)
+    atom = _generator(ctx, snapshot, items, channel, ctx.absolute(channel.atom)).atom_str(pretty=True)
+    plan.add(channel.rss, rss, Audience.public)
+    plan.add(channel.atom, atom, Audience.public)
+
+
 def render_feeds(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, pages: StatusPages) -> None:
     """Add ``history.rss`` and ``history.atom`` to ``plan``, among the status ``pages``
-    (under ``status/``, or at the root of a standalone status site)."""
+    (under ``status/``, or at the root of a standalone status site), and a pair per component
+    the site shows (``components/<id>.rss``, ``.atom``): the same items, of the incidents and
+    maintenance that concern that component only, capped alike."""
     ctx = absolute_context(ctx)
-    items = feed_items(ctx, snapshot, pages)
-    status_page = pages.index
-    rss_path, atom_path = pages.file("history.rss"), pages.file("history.atom")
-    rss = _generator(ctx, snapshot, items, status_page, ctx.absolute(rss_path)).rss_str(pretty=True)
-    atom = _generator(ctx, snapshot, items, status_page, ctx.absolute(atom_path)).atom_str(pretty=True)
-    plan.add(rss_path, rss, Audience.public)
-    plan.add(atom_path, atom, Audience.public)
+    labels = ctx.labels
+    product = plain_meta_text(ctx.project.site.product)
+    site_wide = _Channel(
+        title=labels("feed.title", product=product, title=labels("status.title")),
+        description=labels("feed.description", product=product),
+        page=pages.index,
+        rss=pages.feed("rss"),
+        atom=pages.feed("atom"),
+    )
+    _add_feeds(ctx, snapshot, plan, pages, site_wide)
+    for facts in snapshot.components:
+        cid, name = facts.component.id, plain_meta_text(facts.component.name)
+        channel = _Channel(
+            title=labels("feed.title", product=product, title=labels("component.title", name=name)),
+            description=labels("feed.component_description", product=product, name=name),
+            page=pages.component(cid),
+            rss=pages.feed("rss", cid),
+            atom=pages.feed("atom", cid),
+        )
+        _add_feeds(ctx, snapshot.concerning(cid), plan, pages, channel)

@@ -15,13 +15,13 @@ API_ROOT = "api/v2/"
 
 
 def status_paths(root: str) -> list[str]:
-    """URL patterns of the status outputs (pages, feeds, calendar, badges) under ``root``
+    """URL patterns of the status outputs (pages, feeds, calendars, badges) under ``root``
     (``status/``, or ``''`` for a standalone status site), and of the home page, which shows
     the overall status too; in ``_headers`` syntax."""
     home = ["/", "/index.html"]
     if root:
         return [*home, f"/{root}*"]
-    pages = ["/incidents/*", "/maintenance/*", "/history/*", "/badges/*"]
+    pages = ["/incidents/*", "/maintenance/*", "/history/*", "/components/*", "/badges/*"]
     return [*home, *pages, "/history.rss", "/history.atom", "/maintenance.ics"]
 
 

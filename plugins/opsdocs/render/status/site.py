@@ -1,5 +1,5 @@
-"""The status pages: the status page itself, a page per incident and maintenance window, and
-the paginated history. Detail pages are never put in the navigation."""
+"""The status pages: the status page itself, a page per incident, maintenance window and
+component, and the paginated history. Detail pages are never put in the navigation."""
 
 from __future__ import annotations
 
@@ -17,14 +17,21 @@ from opsdocs.model.maintenance import MaintenanceStatus
 from opsdocs.render.context import RenderContext
 from opsdocs.render.icons import COMPONENT_ICONS, IMPACT_ICONS
 from opsdocs.render.markdown import render_markdown
-from opsdocs.render.pages import front_matter, script_json
+from opsdocs.render.pages import ALTERNATE, alternates, front_matter, script_json
 from opsdocs.render.paths import StatusPages
 from opsdocs.render.plan import SitePlan
 from opsdocs.render.spec import STALE_AFTER_MINUTES
+from opsdocs.render.status.components import (
+    RECENT_ON_STATUS_PAGE,
+    UPCOMING_ON_STATUS_PAGE,
+    StatusPageKit,
+    ahead_json,
+    render_component_pages,
+    site_feed_links,
+    site_feed_titles,
+)
 
 HISTORY_PAGE_SIZE = 50
-RECENT_ON_STATUS_PAGE = 10
-UPCOMING_ON_STATUS_PAGE = 5
 
 
 @dataclass(frozen=True)
@@ -52,8 +59,9 @@ def _groups(snapshot: StatusSnapshot) -> list[_Group]:
 def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusPages,
                        asset_root: str, history_days: int, search_history: bool = False,
                        stale_after_minutes: int = STALE_AFTER_MINUTES) -> None:  # fmt: skip
-    """Add the status page, incident, maintenance and history pages to ``plan``. The detail
-    pages stay out of the navigation, and out of the search index unless ``search_history``.
+    """Add the status page, incident, maintenance, component and history pages to ``plan``.
+    The detail pages stay out of the navigation, and out of the search index unless
+    ``search_history``.
 
     The status page carries the changes scheduled maintenance will make (``derive.ahead``)
     and ``stale_after_minutes``, for its script; without the script it says when it was built.
@@ -80,11 +88,6 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
     script_labels = {key: labels(key) for key in ("status.refreshed", "status.refreshed_now", "status.stale")}
     script_labels.update({f"component.status.{s}": labels(f"component.status.{s}") for s in COMPONENT_ICONS})
     script_labels.update({f"status.indicator.{i}": labels(f"status.indicator.{i}") for i in IMPACT_ICONS})
-    ahead = [
-        {"at": change.at.isoformat(), "indicator": change.indicator.value,
-         "components": {cid: status.value for cid, status in change.components}}
-        for change in scheduled_changes(ctx.project, snapshot)
-    ]  # fmt: skip
     titles_by_id = {i.incident.id: i.incident.title for i in snapshot.incidents}
     titles_by_id.update({m.window.id: m.window.title for m in snapshot.maintenance})
     index = layout.index
@@ -96,6 +99,18 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         "indicator_icons": IMPACT_ICONS,
         "render_markdown": render_markdown,
     }
+    kit = StatusPageKit(
+        common=common,
+        day_class=day_class,
+        day_text=day_text,
+        script_labels=script_labels,
+        ahead=scheduled_changes(ctx.project, snapshot),
+        history_days=history_days,
+        stale_after_minutes=stale_after_minutes,
+        asset_root=asset_root,
+        detail=detail,
+    )
+    links = site_feed_links(ctx, layout, index)
     status_page = ctx.templates.render(
         "status/index.md.j2",
         snapshot=snapshot,
@@ -104,25 +119,22 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         upcoming_cap=UPCOMING_ON_STATUS_PAGE,
         history_days=history_days,
         labels_json=script_json(script_labels),
-        ahead_json=script_json(ahead),
+        ahead_json=ahead_json(kit),
         stale_after_minutes=stale_after_minutes,
         day_class=day_class,
         day_text=day_text,
         incident_link=lambda id_: ctx.link(index, layout.incident(id_)),
         maintenance_link=lambda id_: ctx.link(index, layout.maintenance(id_)),
+        component_link=lambda id_: ctx.link(index, layout.component(id_)),
         history_link=ctx.link(index, layout.history(1)),
         summary_url=ctx.link(index, "api/v2/summary.json"),
         script_url=ctx.link(index, f"{asset_root}status.js"),
-        links={
-            "rss": ctx.link(index, layout.file("history.rss")),
-            "atom": ctx.link(index, layout.file("history.atom")),
-            "ics": ctx.link(index, layout.file("maintenance.ics")),
-        },
+        links=links,
         **common,
     )
-    plan.add(
-        index, front_matter(labels("status.title"), hide=["navigation", "toc"]) + status_page, Audience.public
-    )
+    head = {ALTERNATE: alternates(links, site_feed_titles(ctx))}
+    meta = front_matter(labels("status.title"), hide=["navigation", "toc"], **head)
+    plan.add(index, meta + status_page, Audience.public)
 
     severities = ctx.project.severities.by_id
     # ``snapshot.component``: the components this site shows; an incident may also name one
@@ -180,6 +192,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         )
         plan.add(path, front_matter(facts.window.title, **detail) + page, listed=False)
 
+    render_component_pages(ctx, snapshot, plan, layout, kit)
     _render_history(ctx, snapshot, plan, layout, common, search_history)
 
 
