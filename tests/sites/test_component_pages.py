@@ -23,9 +23,11 @@ from icalendar import Calendar
 from opsdocs.model import read_project
 from opsdocs.render.generate import generate_site
 from opsdocs.render.spec import SiteSpec
-from tests.sitebuild import FIXED_NOW, build_site, missing_targets
+from tests.clock import NOW
+from tests.paths import FIXTURES
+from tests.sitebuild import build_site, missing_targets
 
-FIXTURE = Path(__file__).parent / "fixtures" / "status_site"
+FIXTURE = FIXTURES / "status_site"
 BASE = "https://status.acme.test/"
 EXTRA_API_INCIDENTS = 30
 """Each with two updates: sixty updates of the API, more than a feed keeps."""
@@ -325,7 +327,7 @@ def test_a_standalone_status_site_has_the_pages_at_its_root(project: Path, tmp_p
 
 
 def _generated(project: Path, **spec: object) -> dict[str, str]:
-    site = generate_site(read_project(project), datetime.fromisoformat(FIXED_NOW), SiteSpec(**spec))
+    site = generate_site(read_project(project), datetime.fromisoformat(NOW), SiteSpec(**spec))
     return {f.path: f.content for f in site.plan if isinstance(f.content, str)}
 
 
