@@ -156,7 +156,7 @@ def write_atomically(target: Path, files: dict[str, bytes]) -> None:
         for rel in files:
             destination = target / rel
             destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staging / rel, destination)
+            (staging / rel).replace(destination)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

@@ -155,7 +155,9 @@ def humanised(identifier: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def parse_components(specs: list[str], group_specs: list[str]) -> tuple[tuple[Group, ...], tuple[Component, ...]]:
+def parse_components(
+    specs: list[str], group_specs: list[str]
+) -> tuple[tuple[Group, ...], tuple[Component, ...]]:
     """Components from ``[GROUP/]ID[=NAME]`` entries, and group names from ``ID=NAME`` entries
     (each value may hold several, comma-separated): the groups in order of first mention, and
     the components outside any group."""
@@ -183,10 +185,14 @@ def parse_components(specs: list[str], group_specs: list[str]) -> tuple[tuple[Gr
         raise InitError("--component: name at least one component (e.g. --component api=API)")
     for group_id in names:
         if group_id not in members:
-            raise InitError(f"--group {group_id!r}: no component is in this group (--component {group_id}/ID)")
+            raise InitError(
+                f"--group {group_id!r}: no component is in this group (--component {group_id}/ID)"
+            )
         if group_id in seen:
             raise InitError(f"--group {group_id!r}: a component has the same id")
-    groups = tuple(Group(gid, names.get(gid) or humanised(gid), tuple(items)) for gid, items in members.items())
+    groups = tuple(
+        Group(gid, names.get(gid) or humanised(gid), tuple(items)) for gid, items in members.items()
+    )
     return groups, tuple(ungrouped)
 
 

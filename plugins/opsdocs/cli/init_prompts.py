@@ -117,7 +117,7 @@ def ask_missing(raw: RawAnswers) -> RawAnswers:
     if raw.severities is None:
         choices = [
             questionary.Choice(f"{name} ({PRESET_DESCRIPTIONS.get(name, name)})", value=name)
-            for name in severity_presets()
+            for name in sorted(severity_presets(), key=_preset_order)
         ]
         raw.severities = str(_ask(questionary.select("Severities:", choices=choices, default="standard")))
     if raw.status_site is None:
@@ -125,6 +125,12 @@ def ask_missing(raw: RawAnswers) -> RawAnswers:
             _ask(questionary.confirm("Also a standalone status site (mkdocs.status.yml)?", default=False))
         )
     return raw
+
+
+def _preset_order(name: str) -> tuple[int, str]:
+    """Smallest set first, as the descriptions list them; presets they do not know last."""
+    known = list(PRESET_DESCRIPTIONS)
+    return (known.index(name) if name in known else len(known), name)
 
 
 def _ask_group_names(components: str, suggested: list[str]) -> list[str]:
