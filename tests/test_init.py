@@ -357,6 +357,7 @@ BAD_ANSWERS = [
     (["--language", "fr"], "--language 'fr': no label catalog for it; choose one of: en, es"),
     (["--component", "Web App=Web"], "--component 'Web App': not an id"),
     (["--component", "api, api"], "the id 'api' is given twice"),
+    (["--component", "web/web"], "the group and a component have the same id"),
     (["--url", "status page"], "--url 'status page':"),
     (["--severities", "dozens"], "--severities 'dozens': no such preset"),
     (["--product", " "], "--product ' ': write it on one line"),
@@ -520,3 +521,30 @@ def test_every_flag_of_init_is_documented() -> None:
         for flag in action.option_strings:
             if flag.startswith("--") and flag != "--help":
                 assert f"`{flag}" in section, flag
+
+
+def test_a_component_a_severity_and_a_help_article_are_one_file_each(tmp_path: Path) -> None:
+    target = tmp_path / "ops"
+    assert run_init(str(target), "--yes").returncode == 0
+    with (target / "data/components.yml").open("a", encoding="utf-8") as components:
+        components.write("  - id: search\n    name: Search\n")
+    with (target / "data/severities.yml").open("a", encoding="utf-8") as severities:
+        severities.write(
+            '  - id: sev4\n    level: 4\n    name: Low\n    colour: "#1976d2"\n'
+            "    impact: A small problem\n    status_impact: none\n    response_time: 1d\n"
+            "    resolution_time: 5d\n    communication: Release notes\n"
+        )
+    (target / "docs/help/export.md").write_text(
+        "---\ntitle: Export your data\ncategory: getting-started\n---\n\n# Export your data\n",
+        encoding="utf-8",
+    )
+    site = tmp_path / "site"
+    result = build_site(target / "mkdocs.yml", site)
+    assert result.returncode == 0, result.stderr
+    status = lxml.html.parse(str(site / "status/index.html")).getroot()
+    assert "search" in [
+        row.get("data-opsdocs-component") for row in status.cssselect("[data-opsdocs-component]")
+    ]
+    assert "sev4" in (site / "handbook/severities/index.html").read_text(encoding="utf-8")
+    category = lxml.html.parse(str(site / "help/getting-started/index.html")).getroot()
+    assert "Export your data" in [a.text_content().strip() for a in category.cssselect("a")]

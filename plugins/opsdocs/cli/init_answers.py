@@ -188,8 +188,9 @@ def parse_components(
             raise InitError(
                 f"--group {group_id!r}: no component is in this group (--component {group_id}/ID)"
             )
+    for group_id in members:
         if group_id in seen:
-            raise InitError(f"--group {group_id!r}: a component has the same id")
+            raise InitError(f"--component {group_id}/...: the group and a component have the same id")
     groups = tuple(
         Group(gid, names.get(gid) or humanised(gid), tuple(items)) for gid, items in members.items()
     )
