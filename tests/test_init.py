@@ -429,11 +429,11 @@ def test_a_file_in_the_way_of_a_folder_is_refused(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- at a terminal
 
 
-def spawn_init(target: Path, **env: str) -> pexpect.spawn:
-    """``opsdocs init TARGET`` in a pseudo-terminal (no cursor-position requests to answer)."""
+def spawn_init(target: Path, *args: str, **env: str) -> pexpect.spawn:
+    """``opsdocs init TARGET ARGS`` in a pseudo-terminal (no cursor-position requests to answer)."""
     child = pexpect.spawn(
         sys.executable,
-        ["-m", "opsdocs.cli", "init", str(target)],
+        ["-m", "opsdocs.cli", "init", str(target), *args],
         env=environment(PROMPT_TOOLKIT_NO_CPR="1", TERM="xterm", **env),
         encoding="utf-8",
         dimensions=(40, 120),
@@ -496,6 +496,16 @@ def test_with_ci_set_a_terminal_gets_no_questions(tmp_path: Path) -> None:
     assert child.exitstatus == 0, child.before
     assert "Product name" not in child.before
     assert (tmp_path / "ops/data/site.yml").is_file()
+
+
+def test_a_bad_flag_at_a_terminal_is_refused_before_any_question(tmp_path: Path) -> None:
+    child = spawn_init(tmp_path / "ops", "--timezone", "Mars/Olympus_Mons")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 2
+    assert "is not an IANA time zone" in child.before
+    assert "Language of the sites" not in child.before
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_stopping_the_questions_writes_nothing(tmp_path: Path) -> None:

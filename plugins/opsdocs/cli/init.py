@@ -15,7 +15,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from opsdocs.cli.init_answers import Answers, InitError, RawAnswers, answers_from, languages, severity_presets
+from opsdocs.cli.init_answers import (
+    Answers,
+    InitError,
+    RawAnswers,
+    answers_from,
+    check_given,
+    languages,
+    severity_presets,
+)
 from opsdocs.cli.scaffold import render_project
 from opsdocs.clock import ClockError, build_now
 
@@ -91,8 +99,9 @@ def init(args: argparse.Namespace) -> int:
     )
     try:
         if interactive(args):
-            # The folder first: no questions for a project that cannot be written.
+            # The folder and the flags first: no questions for a project that cannot be written.
             existing_files(target, None, args.force)
+            check_given(raw)
             from opsdocs.cli.init_prompts import Cancelled, ask_missing
 
             try:
@@ -106,7 +115,11 @@ def init(args: argparse.Namespace) -> int:
     except (InitError, ClockError) as exc:
         print(f"opsdocs init: {exc}", file=sys.stderr)
         return BAD_INPUT
-    write_atomically(target, files)
+    try:
+        write_atomically(target, files)
+    except OSError as exc:
+        print(f"opsdocs init: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return BAD_INPUT
     print(summary(target, answers, len(files), replaced))
     return 0
 

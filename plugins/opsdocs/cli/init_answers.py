@@ -228,6 +228,23 @@ def check_url(value: str) -> str:
     return check_site("x", "x", "UTC", value.strip(), "en")
 
 
+def check_given(raw: RawAnswers) -> None:
+    """Check the values ``raw`` already has, before anything is asked about the others."""
+    if raw.language is not None:
+        check_language(raw.language)
+    for flag, value in (("--product", raw.product), ("--organisation", raw.organisation)):
+        if value is not None:
+            check_text(flag, value)
+    if raw.timezone is not None:
+        check_timezone(raw.timezone)
+    if raw.url is not None:
+        check_url(raw.url)
+    if raw.components is not None:
+        parse_components(raw.components, raw.groups or [])
+    if raw.severities is not None:
+        check_preset(raw.severities)
+
+
 def answers_from(raw: RawAnswers) -> Answers:
     """Check ``raw``, filling what is missing with the language's defaults; an ``InitError``
     names the first value that cannot be used."""
