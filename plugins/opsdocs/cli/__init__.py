@@ -1,13 +1,14 @@
-"""The ``opsdocs`` command: validate a project, list what is overdue, write the data files'
-JSON Schemas, write a site's generated pages into a folder any engine can build, and declare,
-update and resolve incidents and maintenance."""
+"""The ``opsdocs`` command: start a project, validate it, list what is overdue, write the data
+files' JSON Schemas, write a site's generated pages into a folder any engine can build, declare,
+update and resolve incidents and maintenance, and tell subscribers what was published."""
 
 from __future__ import annotations
 
 import argparse
 
+from opsdocs import __version__
 from opsdocs.cli import commands as run
-from opsdocs.cli import incident, maintenance
+from opsdocs.cli import incident, init, maintenance
 from opsdocs.cli.generate import generate as run_generate
 from opsdocs.cli.notify import register as register_notify
 
@@ -15,7 +16,9 @@ from opsdocs.cli.notify import register as register_notify
 def build_parser() -> argparse.ArgumentParser:
     """The command line's arguments."""
     parser = argparse.ArgumentParser(prog="opsdocs", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"opsdocs {__version__}")
     subcommands = parser.add_subparsers(dest="command", required=True)
+    init.add_parser(subcommands)
 
     validate = subcommands.add_parser("validate", help="check every data file, runbook and page")
     validate.add_argument("project_dir", nargs="?", default=".")
@@ -68,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; the exit status is 0 on success and 1 when the data has problems
     (``check``: 1 when something is overdue, 2 when the data cannot be read; ``incident`` and
-    ``maintenance``: 2 when a value given cannot be used, see ``opsdocs.cli.oncall``)."""
+    ``maintenance``: 2 when a value given cannot be used, see ``opsdocs.cli.oncall``; ``init``: 2
+    when an answer or the folder cannot be used)."""
     args = build_parser().parse_args(argv)
     return int(args.run(args))

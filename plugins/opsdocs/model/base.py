@@ -16,6 +16,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PlainSerializer,
     PrivateAttr,
     ValidationInfo,
@@ -226,7 +227,14 @@ def _step_from_text(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value
 
 
-StepItem = Annotated[Step, BeforeValidator(_step_from_text)]
+class _OrText:
+    """Tells the JSON Schema what ``_step_from_text`` accepts: a step, or its text alone."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return {"anyOf": [handler(core_schema), {"type": "string"}]}
+
+
+StepItem = Annotated[Step, BeforeValidator(_step_from_text), _OrText()]
 
 
 class Frequency(StrEnum):

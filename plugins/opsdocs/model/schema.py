@@ -23,13 +23,21 @@ def schema_for(kind: DataKind) -> dict[str, Any]:
     }
 
 
+def schema_texts() -> dict[str, str]:
+    """The text of each kind of file's JSON Schema, by its file name (``site.schema.json``):
+    what ``opsdocs schema`` writes and ``opsdocs init`` puts in a new project's ``schemas/``."""
+    return {
+        kind.schema_name: json.dumps(schema_for(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+        for kind in DATA_KINDS + FRONT_MATTER_KINDS
+    }
+
+
 def write_schemas(out_dir: Path) -> list[Path]:
     """Write one ``<kind>.schema.json`` per kind of file into ``out_dir``; return the paths."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in DATA_KINDS + FRONT_MATTER_KINDS:
-        path = out_dir / kind.schema_name
-        text = json.dumps(schema_for(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    for name, text in schema_texts().items():
+        path = out_dir / name
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
