@@ -12,7 +12,7 @@ import sys
 
 from opsdocs.authoring import incidents, inputs, messages
 from opsdocs.authoring.incidents import UPDATE_STATUSES
-from opsdocs.cli.oncall import DONE, Session, common_flags, editing_flags, finish, preview_spec, run
+from opsdocs.cli.oncall import DONE, Session, finish, note_flag, on_call_command, preview_spec
 from opsdocs.cli.prompts import labelled
 from opsdocs.model.components import ComponentStatus
 from opsdocs.model.incidents import UpdateStatus
@@ -29,56 +29,36 @@ _FIRST_STATUS = {
 
 def add_parser(subcommands: argparse._SubParsersAction) -> None:
     """Add ``incident`` and its subcommands to the ``opsdocs`` command line."""
-    common, editing = common_flags(), editing_flags()
-    incident = subcommands.add_parser(
-        "incident", help="declare, update and resolve incidents", description=__doc__
+    actions = on_call_command(
+        subcommands, "incident", "declare, update and resolve incidents", __doc__, "incident_id"
     )
-    actions = incident.add_subparsers(dest="action", required=True)
 
-    new = actions.add_parser("new", parents=[common, editing], help="declare an incident")
+    new = actions.add("new", "declare an incident", _new, on_record=False)
     new.add_argument("--title", help="what customers see, e.g. 'Calendar does not load'")
     new.add_argument("--severity", help="a severity id from severities.yml")
     _component_flag(new, "an affected component and its status; repeat for each")
     new.add_argument("--message", help="the first public message (default: the template's)")
-    new.add_argument("--internal-note", help="context for the team; never published")
+    note_flag(new)
     new.add_argument("--status", default="investigating", choices=[s.value for s in UPDATE_STATUSES])
     new.add_argument("--at", help="when this first update is published (default: now)")
     new.add_argument("--started-at", help="when the incident started (default: --at)")
     new.add_argument("--id", dest="record_id", help="the incident's id (default: DATE-SLUG-OF-TITLE)")
-    new.set_defaults(run=run("incident new", _new))
 
-    update = actions.add_parser("update", parents=[common, editing], help="publish an update")
-    update.add_argument("incident_id", metavar="ID")
+    update = actions.add("update", "publish an update", _update)
     update.add_argument("--status", choices=[s.value for s in UPDATE_STATUSES], help="default: unchanged")
     update.add_argument("--message", help="the public message (default: the template's)")
     _component_flag(update, "a component whose status changes; repeat for each")
-    update.add_argument("--internal-note", help="context for the team; never published")
+    note_flag(update)
     update.add_argument("--at", help="when the update is published (default: now)")
-    update.set_defaults(run=run("incident update", _update))
 
-    resolve = actions.add_parser("resolve", parents=[common, editing], help="resolve an incident")
-    resolve.add_argument("incident_id", metavar="ID")
+    resolve = actions.add("resolve", "resolve an incident", _resolve)
     resolve.add_argument("--message", help="the final public message (default: the template's)")
     _component_flag(resolve, "a status other than operational for a component (default: all operational)")
-    resolve.add_argument("--internal-note", help="context for the team; never published")
+    note_flag(resolve)
     resolve.add_argument("--at", help="when it was resolved (default: now)")
-    resolve.set_defaults(run=run("incident resolve", _resolve))
 
-    postmortem = actions.add_parser("postmortem", parents=[common, editing], help="add a postmortem skeleton")
-    postmortem.add_argument("incident_id", metavar="ID")
-    postmortem.set_defaults(run=run("incident postmortem", _postmortem))
-
-    listing = actions.add_parser("list", parents=[common], help="list open incidents")
-    listing.set_defaults(run=run("incident list", _list))
-
-    preview = actions.add_parser(
-        "preview", parents=[common], help="print what the public status page and API say about it"
-    )
-    preview.add_argument("incident_id", metavar="ID")
-    preview.add_argument(
-        "--config", help="the public site's MkDocs configuration (default: mkdocs.public.yml)"
-    )
-    preview.set_defaults(run=run("incident preview", _preview))
+    actions.add("postmortem", "add a postmortem skeleton", _postmortem)
+    actions.add_list_and_preview("list open incidents", _list, _preview)
 
 
 def _component_flag(parser: argparse.ArgumentParser, text: str) -> None:
@@ -138,7 +118,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         project, status, title=title or "", severity=severity, started_at=started_at, at=at, components=ids
     )
     message = _message(session, args.message, template, status.value)
-    note = ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    note = session.internal_note(args.internal_note)
     changes = incidents.new_incident(
         project,
         session.layout,
@@ -177,7 +157,7 @@ def _update(args: argparse.Namespace, session: Session) -> int:
     still = [cid for cid, s in after.items() if s != ComponentStatus.operational]
     template = messages.incident_update_message(project, incident, status, at, still or list(after))
     message = _message(session, args.message, template, status.value)
-    note = session.ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    note = session.internal_note(args.internal_note)
     changes = incidents.add_update(
         project,
         session.layout,
@@ -200,7 +180,7 @@ def _resolve(args: argparse.Namespace, session: Session) -> int:
         project, incident, UpdateStatus.resolved, at, incident.affected
     )
     message = _message(session, args.message, template, UpdateStatus.resolved.value)
-    note = session.ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    note = session.internal_note(args.internal_note)
     changes = incidents.resolve(
         project,
         session.layout,

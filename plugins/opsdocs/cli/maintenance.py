@@ -9,7 +9,7 @@ import sys
 
 from opsdocs.authoring import inputs, messages
 from opsdocs.authoring import maintenance as windows
-from opsdocs.cli.oncall import DONE, Session, common_flags, editing_flags, finish, preview_spec, run
+from opsdocs.cli.oncall import DONE, Session, finish, note_flag, on_call_command, preview_spec
 from opsdocs.cli.prompts import labelled
 from opsdocs.derive.published import maintenance_status
 from opsdocs.model.base import parse_duration
@@ -19,13 +19,11 @@ from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
 
 def add_parser(subcommands: argparse._SubParsersAction) -> None:
     """Add ``maintenance`` and its subcommands to the ``opsdocs`` command line."""
-    common, editing = common_flags(), editing_flags()
-    maintenance = subcommands.add_parser(
-        "maintenance", help="schedule, start, complete and cancel maintenance", description=__doc__
+    actions = on_call_command(
+        subcommands, "maintenance", "schedule, start, complete and cancel maintenance", __doc__, "window_id"
     )
-    actions = maintenance.add_subparsers(dest="action", required=True)
 
-    new = actions.add_parser("new", parents=[common, editing], help="schedule a maintenance window")
+    new = actions.add("new", "schedule a maintenance window", _new, on_record=False)
     new.add_argument("--title", help="what customers see, e.g. 'Database upgrade'")
     new.add_argument(
         "--component", action="append", metavar="ID", help="a component under maintenance; repeat"
@@ -35,12 +33,10 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     new.add_argument("--duration", help="how long it lasts instead of --scheduled-until, e.g. 2h, 1h30m")
     new.add_argument("--message", help="what will happen (default: the template's)")
     new.add_argument("--announce-at", help="when it is announced (default: now)")
-    new.add_argument("--internal-note", help="context for the team; never published")
+    note_flag(new)
     new.add_argument("--id", dest="record_id", help="the window's id (default: DATE-SLUG-OF-TITLE)")
-    new.set_defaults(run=run("maintenance new", _new))
 
-    update = actions.add_parser("update", parents=[common, editing], help="publish an update, or move it")
-    update.add_argument("window_id", metavar="ID")
+    update = actions.add("update", "publish an update, or move it", _update)
     update.add_argument("--message", help="the public message")
     update.add_argument(
         "--status", choices=["scheduled", "in_progress", "verifying"], help="default: unchanged"
@@ -48,31 +44,17 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     update.add_argument("--scheduled-for", help="a new start: the window moves")
     update.add_argument("--scheduled-until", help="a new end: the window moves")
     update.add_argument("--at", help="when the update is published (default: now)")
-    update.set_defaults(run=run("maintenance update", _update))
 
-    for name, verb in (("start", "say it has started"), ("complete", "say it is over")):
-        step = actions.add_parser(name, parents=[common, editing], help=verb)
-        step.add_argument("window_id", metavar="ID")
+    steps = (("start", "say it has started", _start), ("complete", "say it is over", _complete))
+    for name, verb, handler in steps:
+        step = actions.add(name, verb, handler)
         step.add_argument("--message", help="the public message (default: the template's)")
         step.add_argument("--at", help="when (default: now)")
-        step.set_defaults(run=run(f"maintenance {name}", _start if name == "start" else _complete))
 
-    cancel = actions.add_parser("cancel", parents=[common, editing], help="call a window off")
-    cancel.add_argument("window_id", metavar="ID")
+    cancel = actions.add("cancel", "call a window off", _cancel)
     cancel.add_argument("--message", help="why, kept as its last update (default: the template's)")
-    cancel.set_defaults(run=run("maintenance cancel", _cancel))
 
-    listing = actions.add_parser("list", parents=[common], help="list windows not yet over")
-    listing.set_defaults(run=run("maintenance list", _list))
-
-    preview = actions.add_parser(
-        "preview", parents=[common], help="print what the public status page and API say about it"
-    )
-    preview.add_argument("window_id", metavar="ID")
-    preview.add_argument(
-        "--config", help="the public site's MkDocs configuration (default: mkdocs.public.yml)"
-    )
-    preview.set_defaults(run=run("maintenance preview", _preview))
+    actions.add_list_and_preview("list windows not yet over", _list, _preview)
 
 
 def _message(
@@ -115,7 +97,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         project, session.layout, title=title, components=components, scheduled_for=start, scheduled_until=end
     )
     message = _message(session, args.message, draft, MaintenancePhase.scheduled)
-    note = ask.text(args.internal_note, "Internal note (optional, never published)") or ""
+    note = session.internal_note(args.internal_note)
     changes = windows.new_window(
         project,
         session.layout,

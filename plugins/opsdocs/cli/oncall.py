@@ -51,6 +51,67 @@ def editing_flags() -> argparse.ArgumentParser:
 
 
 @dataclass
+class Actions:
+    """The subcommands of one on-call command (``incident``, ``maintenance``), added the one
+    way they all are: with the common flags, the editing ones when they edit, the record's
+    ``ID`` when they act on one, and their handler run by :func:`run`."""
+
+    command: str
+    record: str
+    """Where the ``ID`` argument is kept (``incident_id``)."""
+    parsers: argparse._SubParsersAction
+    common: argparse.ArgumentParser
+    editing: argparse.ArgumentParser
+
+    def add(
+        self,
+        name: str,
+        help: str,
+        handler: Callable[[argparse.Namespace, Session], int],
+        *,
+        edits: bool = True,
+        on_record: bool = True,
+    ) -> argparse.ArgumentParser:
+        """Add the subcommand ``name``; its own flags are the caller's to add."""
+        parents = [self.common, self.editing] if edits else [self.common]
+        parser = self.parsers.add_parser(name, parents=parents, help=help)
+        if on_record:
+            parser.add_argument(self.record, metavar="ID")
+        parser.set_defaults(run=run(f"{self.command} {name}", handler))
+        return parser
+
+    def add_list_and_preview(
+        self,
+        list_help: str,
+        listing: Callable[[argparse.Namespace, Session], int],
+        preview: Callable[[argparse.Namespace, Session], int],
+    ) -> None:
+        """Add ``list`` and ``preview``, which only read the project."""
+        self.add("list", list_help, listing, edits=False, on_record=False)
+        parser = self.add(
+            "preview", "print what the public status page and API say about it", preview, edits=False
+        )
+        parser.add_argument(
+            "--config", help=f"the public site's MkDocs configuration (default: {PUBLIC_CONFIG})"
+        )
+
+
+def on_call_command(
+    subcommands: argparse._SubParsersAction, name: str, help: str, description: str | None, record: str
+) -> Actions:
+    """Add the on-call command ``name`` to the ``opsdocs`` command line; its subcommands are
+    added to what this returns."""
+    parser = subcommands.add_parser(name, help=help, description=description)
+    parsers = parser.add_subparsers(dest="action", required=True)
+    return Actions(name, record, parsers, common_flags(), editing_flags())
+
+
+def note_flag(parser: argparse.ArgumentParser) -> None:
+    """Add ``--internal-note``: context kept for the team, never published."""
+    parser.add_argument("--internal-note", help="context for the team; never published")
+
+
+@dataclass
 class Session:
     """One run of an on-call command: the project as it is, ``now``, and whether to ask."""
 
@@ -64,6 +125,10 @@ class Session:
     def at(self, value: str | None, flag: str = "--at") -> datetime | None:
         """A time flag's value in the site's time zone, or None when not given."""
         return inputs.moment(value, self.project.site.zone, self.now, flag) if value else None
+
+    def internal_note(self, given: str | None) -> str:
+        """The ``--internal-note`` flag's value, else asked (it may stay empty)."""
+        return self.ask.text(given, "Internal note (optional, never published)") or ""
 
     def local(self, moment: datetime) -> str:
         """``moment`` in the site's time zone, to the minute."""
