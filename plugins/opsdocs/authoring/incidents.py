@@ -37,13 +37,8 @@ class OpenIncident:
 
 def find(project: Project, incident_id: str) -> Incident:
     """The incident ``incident_id``."""
-    for incident in project.incidents:
-        if incident.id == incident_id:
-            return incident
-    close = inputs.close_match(incident_id, [i.id for i in project.incidents])
-    suggestion = f"did you mean '{close}'? " if close else ""
-    raise inputs.InputError(
-        f"no incident '{incident_id}'; {suggestion}`opsdocs incident list` shows the open ones"
+    return inputs.record(
+        project.incidents, incident_id, "incident", "`opsdocs incident list` shows the open ones"
     )
 
 
@@ -155,10 +150,13 @@ def _edit(
     return edit_file(project.root, incident.source.path if incident.source else "", summary, change)
 
 
-def _open(incident: Incident, zone: Any) -> None:
+def _open(project: Project, incident_id: str) -> Incident:
+    """The incident ``incident_id``, when it is not resolved yet."""
+    incident = find(project, incident_id)
     if incident.resolved_at is not None:
-        when = incident.resolved_at.astimezone(zone).isoformat(timespec="minutes")
+        when = incident.resolved_at.astimezone(project.site.zone).isoformat(timespec="minutes")
         raise inputs.InputError(f"incident '{incident.id}' is already resolved (at {when})")
+    return incident
 
 
 def add_update(
@@ -174,9 +172,8 @@ def add_update(
     at: datetime | None = None,
 ) -> ChangeSet:
     """A new update at the end of an open incident's updates."""
-    incident = find(project, incident_id)
+    incident = _open(project, incident_id)
     zone = project.site.zone
-    _open(incident, zone)
     status = inputs.choice(status, UpdateStatus, "status", UPDATE_STATUSES)
     statuses = _statuses(project, components or [], layout)
     text, note = inputs.message(message), inputs.note(internal_note)
@@ -205,9 +202,8 @@ def resolve(
 ) -> ChangeSet:
     """The resolving update: every affected component operational again, unless ``components``
     (``ID=STATUS``) says otherwise."""
-    incident = find(project, incident_id)
+    incident = _open(project, incident_id)
     zone = project.site.zone
-    _open(incident, zone)
     statuses = {cid: ComponentStatus.operational for cid in incident.affected}
     statuses.update(_statuses(project, components or [], layout))
     text, note = inputs.message(message), inputs.note(internal_note)

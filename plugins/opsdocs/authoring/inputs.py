@@ -8,17 +8,25 @@ whole project can tell.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime, time
 from difflib import get_close_matches
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from opsdocs.load.yaml_source import MAX_TEXT_CHARS
 from opsdocs.model.base import time_range_problem
 
 E = TypeVar("E", bound=StrEnum)
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+R = TypeVar("R", bound=_Record)
 
 
 class InputError(ValueError):
@@ -38,6 +46,17 @@ def hint(value: str, choices: Iterable[str]) -> str:
     if close:
         return f"; did you mean '{close}'?"
     return f"; choose one of {', '.join(options)}" if options else ""
+
+
+def record(records: Sequence[R], record_id: str, kind: str, after: str = "") -> R:
+    """The one of ``records`` whose id is ``record_id``; else one line naming the closest id
+    (and ``after``, a pointer to where the ids are listed)."""
+    for item in records:
+        if item.id == record_id:
+            return item
+    close = close_match(record_id, [item.id for item in records])
+    rest = " ".join(part for part in (f"did you mean '{close}'?" if close else "", after) if part)
+    raise InputError(f"no {kind} '{record_id}'" + (f"; {rest}" if rest else ""))
 
 
 def known(value: str, choices: Collection[str], kind: str, where: str) -> str:

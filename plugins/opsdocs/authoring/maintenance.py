@@ -23,12 +23,7 @@ SCHEMA = "maintenance.schema.json"
 
 def find(project: Project, window_id: str) -> MaintenanceWindow:
     """The maintenance window ``window_id``."""
-    for window in project.maintenance:
-        if window.id == window_id:
-            return window
-    close = inputs.close_match(window_id, [w.id for w in project.maintenance])
-    suggestion = f"; did you mean '{close}'?" if close else ""
-    raise inputs.InputError(f"no maintenance window '{window_id}'{suggestion}")
+    return inputs.record(project.maintenance, window_id, "maintenance window")
 
 
 def _components(project: Project, layout: Layout, components: list[str]) -> list[str]:
@@ -120,8 +115,10 @@ def new_window(
     return changes
 
 
-def _usable(window: MaintenanceWindow, now: datetime) -> MaintenanceStatus:
-    """The window's status at ``now``, when it can still change: not cancelled, not completed."""
+def _usable(project: Project, window_id: str, now: datetime) -> tuple[MaintenanceWindow, MaintenanceStatus]:
+    """The window ``window_id`` and its status at ``now``, when it can still change: not
+    cancelled, not completed."""
+    window = find(project, window_id)
     if window.cancelled:
         raise inputs.InputError(f"maintenance window '{window.id}' is cancelled")
     status = maintenance_status(window, now)
@@ -129,7 +126,7 @@ def _usable(window: MaintenanceWindow, now: datetime) -> MaintenanceStatus:
         status == MaintenanceStatus.completed
     ):
         raise inputs.InputError(f"maintenance window '{window.id}' is already completed")
-    return status
+    return window, status
 
 
 def _started(window: MaintenanceWindow) -> bool:
@@ -148,6 +145,19 @@ def _when(window: MaintenanceWindow, at: datetime | None, now: datetime, zone: A
 def _edit(project: Project, window: MaintenanceWindow, summary: str, change: Any) -> ChangeSet:
     """The window's file, edited by ``change`` (a function of its parsed document)."""
     return edit_file(project.root, window.source.path if window.source else "", summary, change)
+
+
+def _step(
+    project: Project,
+    window: MaintenanceWindow,
+    summary: str,
+    at: datetime,
+    status: MaintenanceStatus,
+    text: str,
+) -> ChangeSet:
+    """The window's file with one update appended, its status ``status``."""
+    zone = project.site.zone
+    return _edit(project, window, summary, lambda data: _append(data, at, status, text, zone))
 
 
 def _append(data: Any, at: datetime, status: MaintenanceStatus, message: str, zone: Any) -> None:
@@ -179,9 +189,8 @@ def add_update(
 ) -> ChangeSet:
     """An update about the window (its status unchanged unless ``status`` says); with a new
     ``scheduled_for`` or ``scheduled_until`` the window moves and its revision goes up."""
-    window = find(project, window_id)
+    window, current = _usable(project, window_id, now)
     zone = project.site.zone
-    current = _usable(window, now)
     status = inputs.choice(
         status or current,
         MaintenanceStatus,
@@ -212,46 +221,33 @@ def start(
     project: Project, now: datetime, window_id: str, *, message: str, at: datetime | None = None
 ) -> ChangeSet:
     """The update that says the window has started (``in_progress``)."""
-    window = find(project, window_id)
+    window, _ = _usable(project, window_id, now)
     zone = project.site.zone
-    _usable(window, now)
     if _started(window):
         raise inputs.InputError(f"maintenance window '{window.id}' has already started")
     text = inputs.message(message)
     at = _when(window, at, now, zone)
-    return _edit(
-        project,
-        window,
-        f"started maintenance {window.id}",
-        lambda data: _append(data, at, MaintenanceStatus.in_progress, text, zone),
-    )
+    return _step(project, window, f"started maintenance {window.id}", at, MaintenanceStatus.in_progress, text)
 
 
 def complete(
     project: Project, now: datetime, window_id: str, *, message: str, at: datetime | None = None
 ) -> ChangeSet:
     """The update that says the window is over (``completed``)."""
-    window = find(project, window_id)
+    window, _ = _usable(project, window_id, now)
     zone = project.site.zone
-    _usable(window, now)
     text = inputs.message(message)
     at = _when(window, at, now, zone)
     begun = min((u.at for u in window.updates if u.status == MaintenanceStatus.in_progress), default=None)
     inputs.not_before(at, begun or window.scheduled_for, "the window started; to call it off, cancel it")
-    return _edit(
-        project,
-        window,
-        f"completed maintenance {window.id}",
-        lambda data: _append(data, at, MaintenanceStatus.completed, text, zone),
-    )
+    return _step(project, window, f"completed maintenance {window.id}", at, MaintenanceStatus.completed, text)
 
 
 def cancel(project: Project, now: datetime, window_id: str, *, message: str = "") -> ChangeSet:
     """The window called off: ``cancelled: true``, its revision raised, and ``message`` (if
     any) kept as a last update. A window that has begun cannot be cancelled: complete it."""
-    window = find(project, window_id)
+    window, _ = _usable(project, window_id, now)
     zone = project.site.zone
-    _usable(window, now)
     if _started(window) or window.scheduled_for <= now:
         raise inputs.InputError(f"maintenance window '{window.id}' has begun; complete it instead")
     text = inputs.note(message, "--message")
