@@ -57,6 +57,11 @@ def _ask(question: questionary.Question) -> object:
     return answer
 
 
+def _text(question: str, default: str, check: Callable[[str], object]) -> str:
+    """A line of text, prefilled with ``default`` and asked again until ``check`` accepts it."""
+    return str(_ask(questionary.text(question, default=default, validate=_checked(check))))
+
+
 def ask_missing(raw: RawAnswers) -> RawAnswers:
     """``raw`` with every value it lacks asked at the terminal."""
     if raw.language is None:
@@ -64,24 +69,10 @@ def ask_missing(raw: RawAnswers) -> RawAnswers:
         raw.language = str(_ask(questionary.select("Language of the sites:", choices=choices, default="en")))
     suggested = defaults(raw.language)
     if raw.product is None:
-        raw.product = str(
-            _ask(
-                questionary.text(
-                    "Product name:",
-                    default=suggested["product"],
-                    validate=_checked(lambda v: check_text("--product", v)),
-                )
-            )
-        )
+        raw.product = _text("Product name:", suggested["product"], lambda v: check_text("--product", v))
     if raw.organisation is None:
-        raw.organisation = str(
-            _ask(
-                questionary.text(
-                    "Organisation:",
-                    default=suggested["organisation"],
-                    validate=_checked(lambda v: check_text("--organisation", v)),
-                )
-            )
+        raw.organisation = _text(
+            "Organisation:", suggested["organisation"], lambda v: check_text("--organisation", v)
         )
     if raw.timezone is None:
         raw.timezone = str(
@@ -95,22 +86,12 @@ def ask_missing(raw: RawAnswers) -> RawAnswers:
             )
         )
     if raw.url is None:
-        raw.url = str(
-            _ask(
-                questionary.text(
-                    "Address of the public site:", default=suggested["url"], validate=_checked(check_url)
-                )
-            )
-        )
+        raw.url = _text("Address of the public site:", suggested["url"], check_url)
     if raw.components is None:
-        entered = str(
-            _ask(
-                questionary.text(
-                    "Components, comma-separated, as [group/]id[=Name]:",
-                    default=", ".join(suggested["components"]),
-                    validate=_checked(lambda v: parse_components([v], [])),
-                )
-            )
+        entered = _text(
+            "Components, comma-separated, as [group/]id[=Name]:",
+            ", ".join(suggested["components"]),
+            lambda v: parse_components([v], []),
         )
         raw.components = [entered]
         raw.groups = raw.groups or _ask_group_names(entered, suggested["groups"])
@@ -139,12 +120,10 @@ def _ask_group_names(components: str, suggested: list[str]) -> list[str]:
     known = dict(spec.partition("=")[::2] for spec in suggested)
     names = []
     for group in groups:
-        name = _ask(
-            questionary.text(
-                f"Name of the group '{group.id}':",
-                default=known.get(group.id) or humanised(group.id),
-                validate=_checked(lambda v: check_text("--group", v)),
-            )
+        name = _text(
+            f"Name of the group '{group.id}':",
+            known.get(group.id) or humanised(group.id),
+            lambda v: check_text("--group", v),
         )
         names.append(f"{check_id('--group', group.id)}={name}")
     return names
