@@ -450,27 +450,25 @@ CLEAR = "\x15"  # Ctrl-U: clears the suggested answer
 DOWN, ENTER = "\x1b[B", "\r"
 
 
+def answer(child: pexpect.spawn, question: str, text: str) -> None:
+    """Wait for ``question`` (or an error it shows), then replace the suggested answer with ``text``."""
+    child.expect(question)
+    child.send(CLEAR + text + ENTER)
+
+
 def test_every_question_is_asked_and_checked_at_a_terminal(tmp_path: Path) -> None:
     target = tmp_path / "ops"
     child = spawn_init(target)
     child.expect("Language of the sites")
     child.send(DOWN + ENTER)  # English, then Español
-    child.expect("Product name")
-    child.send(CLEAR + "Acme Nube" + ENTER)
-    child.expect("Organisation")
-    child.send(CLEAR + "Acme S.A." + ENTER)
-    child.expect("Time zone")
-    child.send(CLEAR + "Mars/Olympus_Mons" + ENTER)
-    child.expect("not an IANA time zone")  # said at once, and asked again
-    child.send(CLEAR + "America/Santiago" + ENTER)
-    child.expect("Address of the public site")
-    child.send(CLEAR + "https://estado.acme.cl" + ENTER)
-    child.expect("Components")
-    child.send(CLEAR + "nucleo/api=API pública, Web App" + ENTER)
-    child.expect("not an id")
-    child.send(CLEAR + "nucleo/api=API pública, nucleo/web=Aplicación web, correo=Correo" + ENTER)
-    child.expect("Name of the group 'nucleo'")
-    child.send(CLEAR + "Núcleo" + ENTER)
+    answer(child, "Product name", "Acme Nube")
+    answer(child, "Organisation", "Acme S.A.")
+    answer(child, "Time zone", "Mars/Olympus_Mons")
+    answer(child, "not an IANA time zone", "America/Santiago")  # said at once, and asked again
+    answer(child, "Address of the public site", "https://estado.acme.cl")
+    answer(child, "Components", "nucleo/api=API pública, Web App")
+    answer(child, "not an id", "nucleo/api=API pública, nucleo/web=Aplicación web, correo=Correo")
+    answer(child, "Name of the group 'nucleo'", "Núcleo")
     child.expect("Severities")
     child.send(ENTER)  # the suggested preset: standard
     child.expect("standalone status site")
