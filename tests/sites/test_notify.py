@@ -296,9 +296,10 @@ def mailbox() -> Iterator[tuple[Mailbox, int]]:
     controller.stop()
 
 
-def _environment(receiver: Receiver, smtp_port: int) -> dict[str, str]:
+def _point_channels(monkeypatch: pytest.MonkeyPatch, receiver: Receiver, smtp_port: int) -> None:
+    """Set the variables data/notify.yml reads to the local receiver and SMTP port."""
     mail = f"mailto://127.0.0.1:{smtp_port}?from=status@acme.test&to=ops@acme.test&mode=insecure"
-    return {
+    values = {
         "HOOK_URL": receiver.url("/hook"),
         "HOOK_SECRET": SECRET,
         "DOWN_URL": receiver.url("/down"),
@@ -306,6 +307,16 @@ def _environment(receiver: Receiver, smtp_port: int) -> dict[str, str]:
         "CHAT_URL": f"json://127.0.0.1:{receiver.port}/chat",
         "MAIL_URL": mail,
     }
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.fixture
+def channels(receiver: Receiver, mailbox: tuple[Mailbox, int], monkeypatch: pytest.MonkeyPatch) -> Mailbox:
+    """Every channel pointed at the local receiver and mailbox; the mailbox."""
+    box, smtp_port = mailbox
+    _point_channels(monkeypatch, receiver, smtp_port)
+    return box
 
 
 def run_notify(project: Path, site: Path, *args: str) -> int:
@@ -335,15 +346,12 @@ def _assert_no_canary(text: str, where: str) -> None:
 def test_each_event_reaches_each_channel_once(
     builds: tuple[Path, list[Path]],
     receiver: Receiver,
-    mailbox: tuple[Mailbox, int],
+    channels: Mailbox,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, sites = builds
-    box, smtp_port = mailbox
-    for name, value in _environment(receiver, smtp_port).items():
-        monkeypatch.setenv(name, value)
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     state = tmp_path / "state"
@@ -389,7 +397,7 @@ def test_each_event_reaches_each_channel_once(
             f"Acme: {incidents[k]}: Jobs delayed" for k, _ in expected if k in incidents
         )
 
-        mails = box.take()
+        mails = channels.take()
         wanted = {k for k, _ in expected} - {"incident.updated", "component.updated"}
         assert len(mails) == len([e for e in expected if e[0] in wanted]), number
         for message in mails:
@@ -405,7 +413,7 @@ def test_each_event_reaches_each_channel_once(
         # Running again on the same build (a retried job) sends nothing more.
         assert run_notify(project, run, "--state", str(state)) == (1 if number in (1, 2) else 0)
         capsys.readouterr()
-        assert receiver.take("/hook") == [] and receiver.take("/chat") == [] and box.take() == []
+        assert receiver.take("/hook") == [] and receiver.take("/chat") == [] and channels.take() == []
         receiver.take("/down")
 
     # Each event once per channel, over the whole replay.
@@ -419,19 +427,14 @@ def test_each_event_reaches_each_channel_once(
 
 def test_the_mail_is_in_the_sites_language_with_the_window(
     builds: tuple[Path, list[Path]],
-    receiver: Receiver,
-    mailbox: tuple[Mailbox, int],
+    channels: Mailbox,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     project, sites = builds
-    box, smtp_port = mailbox
-    for name, value in _environment(receiver, smtp_port).items():
-        monkeypatch.setenv(name, value)
     run = tmp_path / "run"
     shutil.copytree(sites[5], run)
     assert run_notify(project, run, "--previous", str(sites[4]), "--language", "es") == 0
-    mails = {m["Subject"]: m.get_body(("plain",)).get_content() for m in box.take()}
+    mails = {m["Subject"]: m.get_body(("plain",)).get_content() for m in channels.take()}
     assert sorted(mails) == ["Acme: Mantenimiento programado: Email provider move",
                              "Acme: Mantenimiento programado: Web app upgrade"]  # fmt: skip
     upgrade = mails["Acme: Mantenimiento programado: Web app upgrade"]
@@ -469,8 +472,7 @@ def test_an_unset_variable_is_bad_input_and_nothing_is_sent(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     project, sites = builds
-    for name, value in _environment(receiver, 9).items():
-        monkeypatch.setenv(name, value)
+    _point_channels(monkeypatch, receiver, 9)
     monkeypatch.delenv("MAIL_URL")
     run = tmp_path / "run"
     shutil.copytree(sites[1], run)
