@@ -8,11 +8,18 @@ input is not a terminal, nothing is asked: the message is then ``--message`` or 
 from __future__ import annotations
 
 import argparse
-import sys
 
 from opsdocs.authoring import incidents, inputs, messages
 from opsdocs.authoring.incidents import UPDATE_STATUSES
-from opsdocs.cli.oncall import DONE, Session, finish, note_flag, on_call_command, preview_spec
+from opsdocs.cli.oncall import (
+    DONE,
+    Session,
+    created_id,
+    finish,
+    note_flag,
+    on_call_command,
+    show_preview,
+)
 from opsdocs.cli.prompts import labelled
 from opsdocs.model.components import ComponentStatus
 from opsdocs.model.incidents import UpdateStatus
@@ -133,8 +140,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         internal_note=note,
         incident_id=args.record_id,
     )
-    record_id = changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
-    return finish(session, changes, args, f"next: opsdocs incident preview {record_id}")
+    return finish(session, changes, args, f"next: opsdocs incident preview {created_id(changes)}")
 
 
 def _update(args: argparse.Namespace, session: Session) -> int:
@@ -227,8 +233,4 @@ def _preview(args: argparse.Namespace, session: Session) -> int:
     from opsdocs.authoring.preview import incident_preview
 
     incidents.find(session.project, args.incident_id)
-    spec = preview_spec(session, args.config)
-    if isinstance(spec, int):
-        return spec
-    sys.stdout.write(incident_preview(session.project, session.now, spec, args.incident_id))
-    return DONE
+    return show_preview(session, args.config, args.incident_id, incident_preview)

@@ -5,11 +5,18 @@ in a terminal when missing, messages prefilled from ``communication.yml``."""
 from __future__ import annotations
 
 import argparse
-import sys
 
 from opsdocs.authoring import inputs, messages
 from opsdocs.authoring import maintenance as windows
-from opsdocs.cli.oncall import DONE, Session, finish, note_flag, on_call_command, preview_spec
+from opsdocs.cli.oncall import (
+    DONE,
+    Session,
+    created_id,
+    finish,
+    note_flag,
+    on_call_command,
+    show_preview,
+)
 from opsdocs.cli.prompts import labelled
 from opsdocs.derive.published import maintenance_status
 from opsdocs.model.base import parse_duration
@@ -111,8 +118,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         internal_note=note,
         window_id=args.record_id,
     )
-    record_id = changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
-    return finish(session, changes, args, f"next: opsdocs maintenance preview {record_id}")
+    return finish(session, changes, args, f"next: opsdocs maintenance preview {created_id(changes)}")
 
 
 def _update(args: argparse.Namespace, session: Session) -> int:
@@ -180,8 +186,4 @@ def _preview(args: argparse.Namespace, session: Session) -> int:
     from opsdocs.authoring.preview import maintenance_preview
 
     windows.find(session.project, args.window_id)
-    spec = preview_spec(session, args.config)
-    if isinstance(spec, int):
-        return spec
-    sys.stdout.write(maintenance_preview(session.project, session.now, spec, args.window_id))
-    return DONE
+    return show_preview(session, args.config, args.window_id, maintenance_preview)

@@ -211,6 +211,11 @@ def finish(session: Session, changes: ChangeSet, args: argparse.Namespace, hint:
     return DONE
 
 
+def created_id(changes: ChangeSet) -> str:
+    """The id of the record a ``new`` command's change creates: its file's name."""
+    return changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
+
+
 PUBLIC_CONFIG = "mkdocs.public.yml"
 """The public site's configuration in the layout ``opsdocs`` projects use."""
 
@@ -232,3 +237,18 @@ def preview_spec(session: Session, config: str | None) -> SiteSpec | int:
     except ConfigError as exc:
         print(f"opsdocs {session.name}: {exc}", file=sys.stderr)
         return INVALID
+
+
+def show_preview(
+    session: Session,
+    config: str | None,
+    record_id: str,
+    preview: Callable[[Project, datetime, SiteSpec, str], str],
+) -> int:
+    """Print what the public site (see :func:`preview_spec`) says about ``record_id``, as
+    ``preview`` writes it; the exit status."""
+    spec = preview_spec(session, config)
+    if isinstance(spec, int):
+        return spec
+    sys.stdout.write(preview(session.project, session.now, spec, record_id))
+    return DONE
