@@ -427,6 +427,7 @@ def test_each_event_reaches_each_channel_once(
 
 def test_the_mail_is_in_the_sites_language_with_the_window(
     builds: tuple[Path, list[Path]],
+    receiver: Receiver,
     channels: Mailbox,
     tmp_path: Path,
 ) -> None:
