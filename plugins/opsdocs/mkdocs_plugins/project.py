@@ -32,7 +32,7 @@ from opsdocs.nav import nav_pages, pruned_nav
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
-from opsdocs.render.pages import head_links
+from opsdocs.render.pages import with_head_links
 from opsdocs.render.templates import OVERRIDES_FOLDER, TemplateError
 from opsdocs.render.text import heading_title, safe_front_matter
 
@@ -125,7 +125,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
     # during an outage: it leaves the theme's search out.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if (page.file.generated_by or "").startswith("opsdocs"):
-            output = _with_head_links(output, head_links(page.meta))
+            output = with_head_links(output, page.meta)
         spec = load_for_build(config).spec
         status = spec.paths.status
         searchable = spec.options.status_rendering.search_history
@@ -177,12 +177,6 @@ def _where(page: Page, markdown: str, root: Path) -> tuple[str, int]:
     text = page.file.content_string
     before = text[: len(text) - len(markdown)] if markdown and text.endswith(markdown) else ""
     return path, before.count("\n") + 1
-
-
-def _with_head_links(html: str, links: str) -> str:
-    """``html``, a rendered page, with ``links`` (``<link>`` elements) at the end of its head."""
-    end = html.find("</head>") if links else -1
-    return html if end < 0 else f"{html[:end]}{links}\n{html[end:]}"
 
 
 def _drop_template_overrides(files: Files, config: MkDocsConfig) -> None:

@@ -65,6 +65,14 @@ def head_links(meta: Mapping[str, object]) -> str:
     return "\n".join(lines)
 
 
+def with_head_links(page_html: str, meta: Mapping[str, object]) -> str:
+    """``page_html``, a rendered page, with the links of its ``alternate`` front matter
+    (``head_links``) at the end of its head, where feed readers and browsers look for them."""
+    links = head_links(meta)
+    end = page_html.find("</head>") if links else -1
+    return page_html if end < 0 else f"{page_html[:end]}{links}\n{page_html[end:]}"
+
+
 def script_json(value: object) -> Markup:
     """``value`` as JSON safe inside a ``<script type="application/json">`` element.
 
