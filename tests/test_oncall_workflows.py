@@ -573,3 +573,27 @@ def test_the_token_reaches_git_as_a_header_for_the_server_only() -> None:
     assert env["GIT_CONFIG_KEY_1"] == "http.https://github.com/.extraheader"
     assert env["GIT_CONFIG_VALUE_1"] == "AUTHORIZATION: basic eC1hY2Nlc3MtdG9rZW46dDBrZW4="
     assert "GIT_CONFIG_KEY_1" not in script("oncall_git").git_env({})
+
+
+def test_the_on_call_benchmark_runs_at_small_scale() -> None:
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "oncall.py"), "--scales", "small", "--runs", "1"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env=_base(),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = {
+        line.split(" | ")[0].strip("| "): line.strip(" |").split(" | ")[1:]
+        for line in done.stdout.splitlines()
+        if line.startswith("| ") and not line.startswith("| step")
+    }
+    steps = ["`opsdocs incident new --yes`", "`opsdocs validate`", "new + validate"]
+    steps += ["`opsdocs incident update --yes`"]
+    for step in steps:
+        wall, spread, cpu = rows[step]
+        assert float(wall) > 0 and float(cpu) > 0 and "–" in spread
+    assert any(key.startswith("public site build after the update") for key in rows)
+    assert any(key.startswith("workflow script: `oncall.py push`") for key in rows)
