@@ -328,6 +328,15 @@ def test_values_that_look_like_flags_or_shell_stay_data(remote: Path, tmp_path: 
     assert not marker.exists()
 
 
+def test_only_the_choices_placeholders_mean_nothing_chosen() -> None:
+    oncall = script("oncall")
+    request = oncall.from_inputs(
+        inputs(action="new", title="(EU) API down", severity="(choose)", status="(default)", message="(x)")
+    )
+    assert (request.title, request.message) == ("(EU) API down", "(x)")
+    assert (request.severity, request.status) == (None, None)
+
+
 def test_the_command_arguments_put_each_value_after_its_flag() -> None:
     oncall = script("oncall")
     request = oncall.from_inputs(

@@ -61,16 +61,20 @@ class Request:
     note: str | None = None
 
 
+PLACEHOLDERS = {"(choose)", "(default)"}
+"""The Incident workflow's choices that mean "nothing chosen"."""
+
+
 def _given(value: str | None) -> str | None:
-    """A value, or None for an empty one or a choice's placeholder such as ``(default)``."""
+    """A value as typed, or None for an empty one."""
     text = (value or "").strip()
-    return None if not text or (text.startswith("(") and text.endswith(")")) else text
+    return text or None
 
 
 def first_word(value: str | None) -> str | None:
-    """The id in a choice written ``sev1 — Critical``: its first word."""
+    """The id in a choice written ``sev1 — Critical``: its first word; None for nothing chosen."""
     text = _given(value)
-    return text.split()[0] if text else None
+    return text.split()[0] if text and text not in PLACEHOLDERS else None
 
 
 def component_pairs(value: str | None) -> tuple[str, ...]:
