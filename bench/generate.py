@@ -748,6 +748,18 @@ class _Org:
                 text = re.sub(r"(?m)^category:(.*)\n", fix, head) + sep + rest
         (self.root / "docs" / page.name).write_text(text, encoding="utf-8")
 
+    def communication(self) -> None:
+        """The example's message templates, without those kept for some of its components
+        (the generated organisation has other components)."""
+        source = REPO / "data" / "communication.yml"
+        if not source.is_file():
+            return
+        data = yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+        for kind in ("incidents", "maintenance"):
+            if isinstance(data.get(kind), list):
+                data[kind] = [t for t in data[kind] if not t.get("components")]
+        _dump(self.root / "data" / "communication.yml", data)
+
     def copy_example(self, pattern: str) -> bool:
         """Copy the example's file (or folder) of a fixed-size kind; False when it has none."""
         source = REPO / "data" / pattern
@@ -856,6 +868,7 @@ def generate(root: Path, scale: str, seed: int = 1, now: datetime = NOW) -> dict
         "roadmap": org.roadmap,
         "training": org.training,
         "faq": org.faq,
+        "communication": org.communication,
     }
     # Order matters: components before everything that names them; runbooks and articles
     # before incidents (which use runbooks) and training (which links both).

