@@ -141,7 +141,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         if not config.nav:
             return
         unlisted = unlisted_pages(files)
-        named = [page for page in sorted(unlisted) if page in nav_pages(config.nav)]
+        named = sorted(unlisted & nav_pages(config.nav))
         if named:
             log.info(f"opsdocs: generated detail pages stay out of the nav: {', '.join(named[:5])}")
             config.nav = pruned_nav(config.nav, lambda page: page not in unlisted)
