@@ -25,8 +25,9 @@ import time
 from pathlib import Path
 
 import yaml
+from common import BenchError, each_scale
 from generate import FIXED_NOW, SCALES, generate
-from run import BenchError, machine, run_build, table
+from run import machine, run_build, table
 
 REPO = Path(__file__).resolve().parent.parent
 ONCALL = REPO / ".github" / "scripts" / "oncall.py"
@@ -174,17 +175,15 @@ def main(argv: list[str] | None = None) -> int:
     parts += [f"`now` is fixed at {FIXED_NOW}.", ""]
     print("\n".join(parts), flush=True)
     work = Path(tempfile.mkdtemp(prefix="opsdocs-bench-oncall-"))
-    try:
-        for scale in scales:
-            figures, counts = measure(scale, args.runs, work / scale, log)
-            text = report(scale, figures, counts, args.runs)
-            print(text, flush=True)
-            parts.append(text)
-    except BenchError as exc:
-        print(f"bench: {exc}", file=sys.stderr)
+
+    def one_scale(scale: str) -> str:
+        figures, counts = measure(scale, args.runs, work / scale, log)
+        return report(scale, figures, counts, args.runs)
+
+    texts = each_scale(scales, one_scale, work)
+    if texts is None:
         return 1
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    parts += texts
     parts.append(f"Load at the end: {load()}.")
     print(parts[-1])
     if args.out:

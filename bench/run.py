@@ -35,6 +35,7 @@ from typing import Any
 
 import pageweight
 import yaml
+from common import BenchError, each_scale
 from generate import FIXED_NOW, NOW, SCALES, generate
 
 BENCH = Path(__file__).resolve().parent
@@ -61,10 +62,6 @@ FIRST_VISIT_TARGET_KB = {"medium": 100, "large": 120}
 """First visit of the public status page, by scale (issue 14)."""
 PAGEWEIGHT_SITES = ("public", "status")
 """Sites whose status page the page-weight benchmark loads."""
-
-
-class BenchError(Exception):
-    """A step failed; the message says which and why."""
 
 
 # --- results ------------------------------------------------------------------------------
@@ -909,19 +906,16 @@ def main(argv: list[str] | None = None) -> int:
     results: list[ScaleResult] = []
     parts = ["## Results", "", f"Machine: {machine()}.", "", f"`now` is fixed at {FIXED_NOW}.", ""]
     work_parent = args.workdir or Path(tempfile.mkdtemp(prefix="opsdocs-bench-"))
-    try:
-        for scale in scales:
-            result = run_scale(scale, args.runs, args.seed, work_parent, args.profile, log)
-            results.append(result)
-            text = scale_report(result, args.runs)
-            print(text, flush=True)
-            parts.append(text)
-    except BenchError as exc:
-        print(f"bench: {exc}", file=sys.stderr)
+
+    def measure(scale: str) -> str:
+        result = run_scale(scale, args.runs, args.seed, work_parent, args.profile, log)
+        results.append(result)
+        return scale_report(result, args.runs)
+
+    texts = each_scale(scales, measure, work_parent, keep=args.workdir is not None)
+    if texts is None:
         return 1
-    finally:
-        if args.workdir is None:
-            shutil.rmtree(work_parent, ignore_errors=True)
+    parts += texts
 
     by_scale = {r.scale: r for r in results}
     grown = None

@@ -99,19 +99,21 @@ def inputs(**values: str) -> dict[str, str]:
     return {f"ONCALL_{key.upper()}": value for key, value in values.items()}
 
 
+def edit(repo: Path, actor: tuple[str, str] = ACTOR, **values: str) -> subprocess.CompletedProcess[str]:
+    """The Incident workflow's ``oncall.py edit`` step in ``repo``, given the inputs ``values``."""
+    return run(repo, "edit", env=inputs(**values), actor=actor)
+
+
 def declare(repo: Path) -> subprocess.CompletedProcess[str]:
-    done = run(
+    done = edit(
         repo,
-        "edit",
-        env=inputs(
-            action="new",
-            title="API down",
-            severity="sev1 — Critical",
-            status="(default)",
-            components="api=major_outage, web-app = partial_outage",
-            message="",
-            note="Pager alert 5xx",
-        ),
+        action="new",
+        title="API down",
+        severity="sev1 — Critical",
+        status="(default)",
+        components="api=major_outage, web-app = partial_outage",
+        message="",
+        note="Pager alert 5xx",
     )
     assert done.returncode == 0, done.stderr
     return done
@@ -174,7 +176,8 @@ def test_an_update_and_a_resolve_each_land_on_main(remote: Path) -> None:
     assert run(first, "push").returncode == 0
 
     second = clone(remote, "second")  # each run checks out main afresh
-    update = inputs(
+    done = edit(
+        second,
         action="update",
         incident="2026-11-28-api-down",
         status="identified",
@@ -182,14 +185,12 @@ def test_an_update_and_a_resolve_each_land_on_main(remote: Path) -> None:
         message="We found the cause: a full connection pool.",
         note="",
     )
-    done = run(second, "edit", env=update)
     assert done.returncode == 0, done.stderr
     assert run(second, "push").returncode == 0
     assert last_commit(remote, "main")["subject"] == "Updated incident 2026-11-28-api-down: identified"
 
     third = clone(remote, "third")
-    resolve = inputs(action="resolve", incident="2026-11-28-api-down", status="(default)", components="")
-    done = run(third, "edit", env=resolve)
+    done = edit(third, action="resolve", incident="2026-11-28-api-down", status="(default)", components="")
     assert done.returncode == 0, done.stderr
     assert run(third, "push").returncode == 0
 
@@ -261,14 +262,12 @@ def test_a_race_on_the_same_lines_stops_with_a_clear_message(remote: Path) -> No
     work, other = clone(remote, "work"), clone(remote, "other")
     declare(work)
     # Someone else declares the same incident first: the same new file, different content.
-    done = run(
-        other,
-        "edit",
-        env=inputs(action="new", title="API down", severity="sev2", components="email=partial_outage"),
-        actor=("hubot", "42"),
+    hubot = ("hubot", "42")
+    done = edit(
+        other, hubot, action="new", title="API down", severity="sev2", components="email=partial_outage"
     )
     assert done.returncode == 0, done.stderr
-    assert run(other, "push", actor=("hubot", "42")).returncode == 0
+    assert run(other, "push", actor=hubot).returncode == 0
 
     done = run(work, "push")
     assert done.returncode == 1
@@ -294,7 +293,7 @@ def test_a_race_on_the_same_lines_stops_with_a_clear_message(remote: Path) -> No
 def test_bad_input_is_one_line_and_commits_nothing(remote: Path, values: dict, error: str) -> None:
     work = clone(remote, "work")
     head = git(work, "rev-parse", "HEAD")
-    done = run(work, "edit", env=inputs(**values))
+    done = edit(work, **values)
     assert done.returncode == 2
     assert error in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1, done.stderr
@@ -306,17 +305,14 @@ def test_values_that_look_like_flags_or_shell_stay_data(remote: Path, tmp_path: 
     work = clone(remote, "work")
     marker = tmp_path / "x"
     title = f"$(touch {marker}) `touch {marker}` --dry-run"
-    done = run(
+    done = edit(
         work,
-        "edit",
-        env=inputs(
-            action="new",
-            title=title,
-            severity="sev2",
-            components="email=degraded_performance",
-            message="--yes",
-            note=f"; touch {marker}\n--id=hijacked",
-        ),
+        action="new",
+        title=title,
+        severity="sev2",
+        components="email=degraded_performance",
+        message="--yes",
+        note=f"; touch {marker}\n--id=hijacked",
     )
     assert done.returncode == 0, done.stderr
     (path,) = changed_in(work)
