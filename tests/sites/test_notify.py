@@ -465,6 +465,50 @@ def test_the_live_site_is_read_over_http_and_a_dry_run_sends_nothing(
     assert not (run / "api" / "opsdocs" / "notified.json").exists()
 
 
+def test_with_no_state_what_was_online_before_the_deploy_is_the_baseline(
+    builds: tuple[Path, list[Path]], receiver: Receiver, channels: Mailbox, tmp_path: Path
+) -> None:
+    # The publish workflow's order with an empty cache: `public` copies what is online, deploy
+    # replaces it, then `notify` runs with no state. The deploy's news still reaches everyone.
+    project, sites = builds
+    receiver.live = sites[3]
+    baseline = tmp_path / "previous-publication"
+    assert main(["notify-baseline", str(baseline), "--from", receiver.url("/live/")]) == 0
+    assert (baseline / "api" / "v2" / "summary.json").read_bytes() == (
+        sites[3] / "api" / "v2" / "summary.json"
+    ).read_bytes()
+    receiver.live = sites[4]  # deployed
+    run = tmp_path / "run"
+    shutil.copytree(sites[4], run)
+    state = tmp_path / "empty-cache"
+    assert run_notify(project, run, "--state", str(state), "--previous", str(baseline)) == 0
+    assert set(_webhook_events(receiver.take("/hook"))) == EVENTS[4]
+    assert [m["Subject"] for m in channels.take()] == ["Acme: Resolved: Jobs delayed"]
+    # The next run, with the state this one kept, has nothing new to send.
+    assert run_notify(project, run, "--state", str(state), "--previous", str(baseline)) == 0
+    assert receiver.take("/hook") == [] and channels.take() == []
+
+
+def test_the_baseline_of_a_site_with_nothing_online_yet_is_empty(receiver: Receiver, tmp_path: Path) -> None:
+    baseline = tmp_path / "previous-publication"
+    assert main(["notify-baseline", str(baseline), "--from", receiver.url("/live/")]) == 0
+    assert list(baseline.iterdir()) == []
+
+
+def test_a_live_site_that_is_not_an_api_leaves_no_baseline(
+    builds: tuple[Path, list[Path]], receiver: Receiver, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _project, sites = builds
+    broken = tmp_path / "broken"
+    shutil.copytree(sites[3], broken)
+    (broken / "api" / "v2" / "incidents.json").write_text("<html>", encoding="utf-8")
+    receiver.live = broken
+    baseline = tmp_path / "previous-publication"
+    assert main(["notify-baseline", str(baseline), "--from", receiver.url("/live/")]) == 2
+    assert "incidents.json: not JSON" in capsys.readouterr().err
+    assert not (baseline / "api").exists()
+
+
 def test_an_unset_variable_is_bad_input_and_nothing_is_sent(
     builds: tuple[Path, list[Path]],
     receiver: Receiver,
@@ -531,7 +575,9 @@ def test_the_workflow_notifies_after_the_deploy_with_secrets_through_env() -> No
     steps = job["steps"]
     uses = [s.get("uses", "").split("@")[0] for s in steps]
     (notify,) = [s for s in steps if "opsdocs notify" in s.get("run", "")]
-    assert notify["run"].strip() == ".venv/bin/opsdocs notify site/public --state notify-state"
+    assert notify["run"].strip() == (
+        ".venv/bin/opsdocs notify site/public --state notify-state --previous previous-publication"
+    )
     assert "${{" not in notify["run"], "secrets go through env, never into the script"
     assert all(value == f"${{{{ secrets.{name} }}}}" for name, value in notify["env"].items())
     download = steps[uses.index("actions/download-artifact")]
@@ -541,6 +587,18 @@ def test_the_workflow_notifies_after_the_deploy_with_secrets_through_env() -> No
     assert restore["with"]["path"] == save["with"]["path"] == "notify-state"
     assert restore["with"]["key"] == save["with"]["key"]
     assert save["if"] == "always()", "what was sent is kept even when a delivery failed"
+    # Without a state, the baseline is what was online before deploy replaced it: read in the
+    # job deploy needs, handed over as an artifact, never holding back the deploy.
+    public = workflow["jobs"]["public"]["steps"]
+    (keep,) = [s for s in public if "opsdocs notify-baseline" in s.get("run", "")]
+    assert keep["run"].strip() == ".venv/bin/opsdocs notify-baseline previous-publication"
+    assert keep["continue-on-error"] is True
+    upload = next(
+        s for s in public[public.index(keep) :] if s.get("uses", "").startswith("actions/upload-artifact")
+    )
+    assert upload["with"]["name"] == "previous-publication"
+    handed = [s for s in steps if s.get("with", {}).get("name") == "previous-publication"]
+    assert handed and steps.index(handed[0]) < steps.index(notify)
 
 
 def test_without_channels_nothing_is_read_or_sent_and_the_state_follows_the_site(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from opsdocs.model import Layout, read_project
 from opsdocs.notify.channels import ChannelError, Retry
-from opsdocs.notify.publication import PublicationError, keep, read_folder, read_publication
+from opsdocs.notify.publication import PublicationError, keep, read_folder, read_publication, save_live
 from opsdocs.notify.run import notify
 from opsdocs.notify.sentlog import LogError
 from opsdocs.problems import ProjectInvalid, format_problems
@@ -26,6 +26,16 @@ DESCRIPTION = (
     "language. What each channel had is kept in SITE_DIR/api/opsdocs/notified.json. Exit "
     "status: 0 everything sent (or nothing to send), 1 some delivery failed (it is owed, and "
     "tried again by the next run), 2 the input cannot be used (nothing sent)."
+)
+
+
+BASELINE_DESCRIPTION = (
+    "Copy the status page API and sent-log that are live now (SOURCE/api/v2/ and "
+    "api/opsdocs/notified.json) into OUT_DIR/api/, to run before a deploy: `opsdocs notify "
+    "SITE_DIR --previous OUT_DIR` after the deploy then compares the new site with what was "
+    "online before it, even when no --state was kept. A site with no API yet leaves OUT_DIR "
+    "empty. Exit status: 0 copied (or nothing online yet), 2 the live site cannot be read or is "
+    "not a status page's API (nothing written)."
 )
 
 
@@ -55,6 +65,17 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         "--backoff", type=float, default=2.0, help="seconds before the first retry, doubling (default: 2)"
     )
     parser.set_defaults(run=run)
+
+    baseline = subcommands.add_parser(
+        "notify-baseline",
+        help="before a deploy, keep what is online for the notify run after it",
+        description=BASELINE_DESCRIPTION,
+    )
+    baseline.add_argument("out_dir", help="folder to copy the live API and sent-log into")
+    baseline.add_argument("--from", dest="source", help="the live site's address (default: site.yml's url)")
+    baseline.add_argument("--project", dest="project_dir", default=".", help="the project (default: .)")
+    baseline.add_argument("--data-dir", default="data", help="the data folder (default: data)")
+    baseline.set_defaults(run=run_baseline)
 
 
 def _fail(message: str) -> int:
@@ -109,3 +130,22 @@ def run(args: argparse.Namespace) -> int:
     if state is not None and not args.dry_run:
         keep(site_dir, state)
     return NOTIFY_FAILED if report.failed else NOTIFY_SENT
+
+
+def run_baseline(args: argparse.Namespace) -> int:
+    """Run ``opsdocs notify-baseline``; 0 when copied or nothing is online, else 2."""
+    source = args.source
+    if source is None:
+        try:
+            source = str(read_project(Path(args.project_dir), Layout(data_dir=args.data_dir)).site.url)
+        except ProjectInvalid as exc:
+            print(format_problems(exc.problems), file=sys.stderr)
+            return NOTIFY_UNUSABLE
+    if not source.startswith(("http://", "https://")):
+        return _fail(f"{source}: not an http(s) address of a live site")
+    try:
+        copied = save_live(source, Path(args.out_dir))
+    except PublicationError as exc:
+        return _fail(str(exc))
+    print(f"opsdocs notify-baseline: {'copied' if copied else 'no status page API yet at'} {source}")
+    return NOTIFY_SENT

@@ -110,13 +110,14 @@ def read_folder(path: Path) -> Publication | None:
     return from_documents(documents, log)
 
 
-def fetch(base_url: str, client: httpx.Client | None = None) -> Publication | None:
-    """The publication live at ``base_url``; None when the site has no API yet (404)."""
+def _fetch_documents(base_url: str, client: httpx.Client | None = None) -> dict[str, str] | None:
+    """The API files and sent-log live at ``base_url``, as text by path below the site; None
+    when the site has no API yet (404)."""
     base = base_url if base_url.endswith("/") else base_url + "/"
     own = client is None
     client = client or httpx.Client(timeout=FETCH_TIMEOUT, follow_redirects=True)
     try:
-        documents = {}
+        texts = {}
         for name in API_FILES:
             url = f"{base}{API_DIR}/{name}"
             response = client.get(url)
@@ -124,15 +125,49 @@ def fetch(base_url: str, client: httpx.Client | None = None) -> Publication | No
                 return None
             if response.status_code != 200:
                 raise PublicationError(f"{url}: HTTP {response.status_code}")
-            documents[name] = _parse(response.text, url)
+            texts[f"{API_DIR}/{name}"] = response.text
         response = client.get(f"{base}{LOG_PATH}")
-        log = _parse(response.text, f"{base}{LOG_PATH}") if response.status_code == 200 else None
-        return from_documents(documents, log)
+        if response.status_code == 200:
+            texts[LOG_PATH] = response.text
+        return texts
     except httpx.HTTPError as exc:
         raise PublicationError(f"{base}: cannot be read ({exc})") from None
     finally:
         if own:
             client.close()
+
+
+def _from_texts(texts: dict[str, str], base: str) -> Publication:
+    documents = {name: _parse(texts[f"{API_DIR}/{name}"], f"{base}{API_DIR}/{name}") for name in API_FILES}
+    log = _parse(texts[LOG_PATH], f"{base}{LOG_PATH}") if LOG_PATH in texts else None
+    return from_documents(documents, log)
+
+
+def fetch(base_url: str, client: httpx.Client | None = None) -> Publication | None:
+    """The publication live at ``base_url``; None when the site has no API yet (404)."""
+    texts = _fetch_documents(base_url, client)
+    return None if texts is None else _from_texts(texts, base_url.rstrip("/") + "/")
+
+
+def save_live(base_url: str, out_dir: Path) -> bool:
+    """Copy the publication live at ``base_url`` (its API and sent-log) into ``out_dir``, to be
+    the baseline of a deploy that has not happened yet; False, with ``out_dir`` left empty,
+    when the site has no API yet. Each file is checked to be the API's JSON before any is
+    written, and the copy is renamed into place, so ``out_dir`` never holds half of one."""
+    texts = _fetch_documents(base_url)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if texts is None:
+        return False
+    _from_texts(texts, base_url.rstrip("/") + "/")
+    fresh = out_dir / ".api.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    for path, text in texts.items():
+        target = fresh / Path(path).relative_to("api")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    shutil.rmtree(out_dir / "api", ignore_errors=True)
+    fresh.replace(out_dir / "api")
+    return True
 
 
 def read_publication(source: str) -> Publication | None:
