@@ -93,14 +93,9 @@ def _ask_components(
     ]
 
 
-def _message(session: Session, given: str | None, template: str | None, phase: str) -> str:
-    """The public message: the flag's, else asked with the template prefilled, else the template's."""
-    message = session.ask.text(given, "Public message", default=template or "")
-    if message is None:
-        raise inputs.InputError(
-            f"--message is required: communication.yml has no '{phase}' template for this incident"
-        )
-    return message
+def _message(session: Session, given: str | None, template: str | None, status: UpdateStatus) -> str:
+    """The public message (see ``Session.public_message``), which an incident update cannot do without."""
+    return session.public_message(given, template, f"'{status.value}' template for this incident")
 
 
 def _new(args: argparse.Namespace, session: Session) -> int:
@@ -124,7 +119,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
     template = messages.incident_message(
         project, status, title=title or "", severity=severity, started_at=started_at, at=at, components=ids
     )
-    message = _message(session, args.message, template, status.value)
+    message = _message(session, args.message, template, status)
     note = session.internal_note(args.internal_note)
     changes = incidents.new_incident(
         project,
@@ -162,7 +157,7 @@ def _update(args: argparse.Namespace, session: Session) -> int:
     }
     still = [cid for cid, s in after.items() if s != ComponentStatus.operational]
     template = messages.incident_update_message(project, incident, status, at, still or list(after))
-    message = _message(session, args.message, template, status.value)
+    message = _message(session, args.message, template, status)
     note = session.internal_note(args.internal_note)
     changes = incidents.add_update(
         project,
@@ -185,7 +180,7 @@ def _resolve(args: argparse.Namespace, session: Session) -> int:
     template = messages.incident_update_message(
         project, incident, UpdateStatus.resolved, at, incident.affected
     )
-    message = _message(session, args.message, template, UpdateStatus.resolved.value)
+    message = _message(session, args.message, template, UpdateStatus.resolved)
     note = session.internal_note(args.internal_note)
     changes = incidents.resolve(
         project,
