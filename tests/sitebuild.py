@@ -25,6 +25,16 @@ def build_site(
     )
 
 
+def run_step(
+    args: list[str], env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` as a CI step runs a command: standard input not a terminal (nothing is
+    asked), the output captured as text, a failure returned rather than raised."""
+    return subprocess.run(
+        args, capture_output=True, text=True, env=env, cwd=cwd, stdin=subprocess.DEVNULL, check=False
+    )
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` by relative path, with its bytes."""
     return {

@@ -25,7 +25,7 @@ from opsdocs.model.schema import schema_texts
 from opsdocs.render.labels import catalog
 from tests.clock import NOW
 from tests.paths import REPO
-from tests.sitebuild import build_site
+from tests.sitebuild import build_site, run_step
 from tests.workflow_lint import actionlint as _actionlint
 from tests.workflow_lint import findings as _findings
 from tests.workflow_lint import zizmor as _zizmor
@@ -47,15 +47,7 @@ def environment(**extra: str) -> dict[str, str]:
 
 def run_init(*args: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:
     """``opsdocs init ARGS`` in a new process, standard input not a terminal."""
-    return subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", "init", *args],
-        capture_output=True,
-        text=True,
-        env=environment(**env),
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    return run_step([sys.executable, "-m", "opsdocs.cli", "init", *args], environment(**env), cwd)
 
 
 def snapshot(folder: Path) -> dict[str, bytes | None]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from opsdocs.model.incidents import Postmortem
 from tests.clock import NOW, env_at
 from tests.conftest import Run, reported, run_opsdocs
 from tests.paths import FIXTURES
-from tests.sitebuild import build_site
+from tests.sitebuild import build_site, run_step
 
 FIXTURE = FIXTURES / "oncall"
 LATER = "2026-11-28T12:20:00-03:00"
@@ -41,14 +40,7 @@ def project(tmp_path: Path) -> Path:
 
 def oncall(project: Path, *args: str, now: str = NOW) -> Run:
     """``opsdocs ARGS --project PROJECT`` at ``now``, standard input not a terminal."""
-    done = subprocess.run(
-        [sys.executable, "-m", "opsdocs.cli", *args, "--project", str(project)],
-        capture_output=True,
-        text=True,
-        env=env_at(now),
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    done = run_step([sys.executable, "-m", "opsdocs.cli", *args, "--project", str(project)], env_at(now))
     return Run(done.returncode, done.stdout, done.stderr)
 
 

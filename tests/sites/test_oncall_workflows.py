@@ -24,6 +24,7 @@ import yaml
 from opsdocs.authoring.incidents import UPDATE_STATUSES
 from tests.clock import NOW, env_at
 from tests.paths import FIXTURES, REPO
+from tests.sitebuild import run_step
 
 SCRIPTS = REPO / ".github" / "scripts"
 ONCALL = SCRIPTS / "oncall.py"
@@ -83,20 +84,28 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     """``oncall.py STEP`` in ``repo``, with the runner's identity of ``actor`` and ``env``."""
     full = _base() | {"GITHUB_ACTOR": actor[0], "GITHUB_ACTOR_ID": actor[1]} | (env or {})
-    return subprocess.run(
-        [sys.executable, str(ONCALL), step, *args],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=full,
-        stdin=subprocess.DEVNULL,
-        check=False,
-    )
+    return run_step([sys.executable, str(ONCALL), step, *args], full, repo)
 
 
 def inputs(**values: str) -> dict[str, str]:
-    """The Incident workflow's inputs as its step puts them in the environment."""
-    return {f"ONCALL_{key.upper()}": value for key, value in values.items()}
+    """The environment the Incident workflow's edit step has in a run started with ``values``
+    (by input name): the step's ``env``, with each input not given at the workflow's default."""
+    workflow = _yaml(WORKFLOWS / "incident.yml")
+    declared = workflow[True]["workflow_dispatch"]["inputs"]
+    assert set(values) <= set(declared), set(values) - set(declared)
+    run_with = {name: values.get(name, str(spec.get("default", ""))) for name, spec in declared.items()}
+    step = _edit_step(workflow)
+    return {
+        var: run_with[value.removeprefix("${{ inputs.").removesuffix(" }}")]
+        for var, value in step["env"].items()
+    }
+
+
+def _edit_step(workflow: dict) -> dict:
+    """The Incident workflow's step that runs ``oncall.py edit``."""
+    (job,) = workflow["jobs"].values()
+    (step,) = [s for s in job["steps"] if "oncall.py edit" in s.get("run", "")]
+    return step
 
 
 def edit(repo: Path, actor: tuple[str, str] = ACTOR, **values: str) -> subprocess.CompletedProcess[str]:
@@ -107,13 +116,10 @@ def edit(repo: Path, actor: tuple[str, str] = ACTOR, **values: str) -> subproces
 def declare(repo: Path) -> subprocess.CompletedProcess[str]:
     done = edit(
         repo,
-        action="new",
         title="API down",
         severity="sev1 — Critical",
-        status="(default)",
         components="api=major_outage, web-app = partial_outage",
-        message="",
-        note="Pager alert 5xx",
+        internal_note="Pager alert 5xx",
     )
     assert done.returncode == 0, done.stderr
     return done
@@ -183,7 +189,6 @@ def test_an_update_and_a_resolve_each_land_on_main(remote: Path) -> None:
         status="identified",
         components="api=partial_outage",
         message="We found the cause: a full connection pool.",
-        note="",
     )
     assert done.returncode == 0, done.stderr
     assert run(second, "push").returncode == 0
@@ -312,7 +317,7 @@ def test_values_that_look_like_flags_or_shell_stay_data(remote: Path, tmp_path: 
         severity="sev2",
         components="email=degraded_performance",
         message="--yes",
-        note=f"; touch {marker}\n--id=hijacked",
+        internal_note=f"; touch {marker}\n--id=hijacked",
     )
     assert done.returncode == 0, done.stderr
     (path,) = changed_in(work)
@@ -344,7 +349,6 @@ def test_the_command_arguments_put_each_value_after_its_flag() -> None:
             status="monitoring",
             components="api=degraded_performance,\nweb-app=operational",
             message="-m",
-            note="",
         )
     )
     assert oncall.command(request, "/p") == [
@@ -536,7 +540,7 @@ def test_the_incident_workflow_passes_every_input_through_the_environment() -> N
     workflow = _yaml(WORKFLOWS / "incident.yml")
     names = set(workflow[True]["workflow_dispatch"]["inputs"])
     (job,) = workflow["jobs"].values()
-    (edit,) = [s for s in job["steps"] if "oncall.py edit" in s.get("run", "")]
+    edit = _edit_step(workflow)
     assert {value.removeprefix("${{ inputs.").removesuffix(" }}") for value in edit["env"].values()} == names
     assert workflow["permissions"] == {}
     assert job["permissions"] == {"contents": "write", "actions": "write"}

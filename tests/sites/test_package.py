@@ -18,6 +18,7 @@ import pytest
 from opsdocs import __version__
 from tests.clock import NOW
 from tests.paths import REPO
+from tests.sitebuild import run_step
 
 PACKAGE = REPO / "plugins" / "opsdocs"
 
@@ -146,26 +147,13 @@ def test_the_installed_wheel_writes_and_builds_a_project(dist: Path, tmp_path: P
     assert version.stdout == f"opsdocs {__version__}\n"
 
     run_env = clean_environment(OPSDOCS_NOW=NOW)
-    init = subprocess.run(
-        [str(bin_dir / "opsdocs"), "init", "ops", "--yes", "--language", "es", "--status-site"],
-        capture_output=True,
-        text=True,
-        env=run_env,
-        cwd=work,
-        stdin=subprocess.DEVNULL,
-        check=False,
+    init = run_step(
+        [str(bin_dir / "opsdocs"), "init", "ops", "--yes", "--language", "es", "--status-site"], run_env, work
     )
     assert init.returncode == 0, init.stderr
     project = work / "ops"
     for config in ("mkdocs.yml", "mkdocs.public.yml", "mkdocs.status.yml"):
-        built = subprocess.run(
-            [str(bin_dir / "mkdocs"), "build", "--strict", "-f", config],
-            capture_output=True,
-            text=True,
-            env=run_env,
-            cwd=project,
-            check=False,
-        )
+        built = run_step([str(bin_dir / "mkdocs"), "build", "--strict", "-f", config], run_env, project)
         assert built.returncode == 0, f"{config}:\n{built.stderr}"
     assert (project / "site/public/status/index.html").is_file()
     assert (project / "site/staff/runbooks/componente-caido/index.html").is_file()

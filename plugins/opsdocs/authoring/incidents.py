@@ -1,4 +1,5 @@
-"""The edits of an incident's life: declare it, update it, resolve it, start its postmortem.
+"""The edits of an incident's life: declare it, update it (the last update resolves it), start
+its postmortem.
 
 Each function checks what it is given (``InputError``, one line) and returns the planned edit
 as a ``ChangeSet``; nothing is written here. An existing file is edited in place, through
@@ -23,7 +24,7 @@ from opsdocs.model.incidents import Incident, IncidentUpdate, Postmortem, Update
 
 SCHEMA = "incidents.schema.json"
 UPDATE_STATUSES = (UpdateStatus.investigating, UpdateStatus.identified, UpdateStatus.monitoring)
-"""What ``update`` may set; ``resolved`` is ``resolve``'s."""
+"""What an update may set before the one that resolves the incident."""
 
 
 @dataclass(frozen=True)
@@ -171,46 +172,29 @@ def add_update(
     internal_note: str = "",
     at: datetime | None = None,
 ) -> ChangeSet:
-    """A new update at the end of an open incident's updates."""
+    """A new update at the end of an open incident's updates. A ``resolved`` one resolves it:
+    every affected component is operational again, unless ``components`` (``ID=STATUS``) says
+    otherwise."""
     incident = _open(project, incident_id)
     zone = project.site.zone
-    status = inputs.choice(status, UpdateStatus, "status", UPDATE_STATUSES)
-    statuses = _statuses(project, components or [], layout)
+    if status == UpdateStatus.resolved:
+        statuses = {cid: ComponentStatus.operational for cid in incident.affected}
+        summary = f"resolved incident {incident.id}"
+    else:
+        status = inputs.choice(status, UpdateStatus, "status", UPDATE_STATUSES)
+        statuses, summary = {}, f"updated incident {incident.id}: {status.value}"
+    statuses.update(_statuses(project, components or [], layout))
     text, note = inputs.message(message), inputs.note(internal_note)
     at = _when(incident, at or now, now, zone)
     update = IncidentUpdate(at=at, status=status, message=text, components=statuses)
     written = _update(at, status, text, statuses, note, zone)
-    return _edit(project, incident, f"updated incident {incident.id}: {status.value}", update, written)
+    return _edit(project, incident, summary, update, written)
 
 
 def _when(incident: Incident, at: datetime, now: datetime, zone: Any) -> datetime:
     at = inputs.not_ahead(at.astimezone(zone), now)
     inputs.not_before(at, incident.started_at, "the incident started")
     return inputs.not_before(at, _latest(incident), "its latest update")
-
-
-def resolve(
-    project: Project,
-    layout: Layout,
-    now: datetime,
-    incident_id: str,
-    *,
-    message: str,
-    components: list[str] | None = None,
-    internal_note: str = "",
-    at: datetime | None = None,
-) -> ChangeSet:
-    """The resolving update: every affected component operational again, unless ``components``
-    (``ID=STATUS``) says otherwise."""
-    incident = _open(project, incident_id)
-    zone = project.site.zone
-    statuses = {cid: ComponentStatus.operational for cid in incident.affected}
-    statuses.update(_statuses(project, components or [], layout))
-    text, note = inputs.message(message), inputs.note(internal_note)
-    at = _when(incident, at or now, now, zone)
-    update = IncidentUpdate(at=at, status=UpdateStatus.resolved, message=text, components=statuses)
-    written = _update(at, UpdateStatus.resolved, text, statuses, note, zone)
-    return _edit(project, incident, f"resolved incident {incident.id}", update, written)
 
 
 def add_postmortem(project: Project, incident_id: str) -> ChangeSet:

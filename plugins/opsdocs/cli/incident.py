@@ -8,6 +8,7 @@ input is not a terminal, nothing is asked: the message is then ``--message`` or 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 
 from opsdocs.authoring import incidents, inputs, messages
 from opsdocs.authoring.incidents import UPDATE_STATUSES
@@ -22,7 +23,7 @@ from opsdocs.cli.oncall import (
 )
 from opsdocs.cli.prompts import labelled
 from opsdocs.model.components import ComponentStatus
-from opsdocs.model.incidents import UpdateStatus
+from opsdocs.model.incidents import Incident, UpdateStatus
 from opsdocs.model.severities import Impact
 
 _FIRST_STATUS = {
@@ -93,14 +94,9 @@ def _ask_components(
     ]
 
 
-def _message(session: Session, given: str | None, template: str | None, phase: str) -> str:
-    """The public message: the flag's, else asked with the template prefilled, else the template's."""
-    message = session.ask.text(given, "Public message", default=template or "")
-    if message is None:
-        raise inputs.InputError(
-            f"--message is required: communication.yml has no '{phase}' template for this incident"
-        )
-    return message
+def _message(session: Session, given: str | None, template: str | None, status: UpdateStatus) -> str:
+    """The public message (see ``Session.public_message``), which an incident update cannot do without."""
+    return session.public_message(given, template, f"'{status.value}' template for this incident")
 
 
 def _new(args: argparse.Namespace, session: Session) -> int:
@@ -124,7 +120,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
     template = messages.incident_message(
         project, status, title=title or "", severity=severity, started_at=started_at, at=at, components=ids
     )
-    message = _message(session, args.message, template, status.value)
+    message = _message(session, args.message, template, status)
     note = session.internal_note(args.internal_note)
     changes = incidents.new_incident(
         project,
@@ -162,42 +158,44 @@ def _update(args: argparse.Namespace, session: Session) -> int:
     }
     still = [cid for cid, s in after.items() if s != ComponentStatus.operational]
     template = messages.incident_update_message(project, incident, status, at, still or list(after))
-    message = _message(session, args.message, template, status.value)
-    note = session.internal_note(args.internal_note)
-    changes = incidents.add_update(
-        project,
-        session.layout,
-        session.now,
-        incident.id,
-        status=status,
-        message=message,
-        components=pairs,
-        internal_note=note,
-        at=at,
-    )
-    return finish(session, changes, args, f"next: opsdocs incident preview {incident.id}")
+    return _publish(session, args, incident, status, template, pairs, at)
 
 
 def _resolve(args: argparse.Namespace, session: Session) -> int:
     project = session.project
     incident = incidents.find(project, args.incident_id)
     at = session.at(args.at) or session.now
-    template = messages.incident_update_message(
-        project, incident, UpdateStatus.resolved, at, incident.affected
-    )
-    message = _message(session, args.message, template, UpdateStatus.resolved.value)
+    resolved = UpdateStatus.resolved
+    template = messages.incident_update_message(project, incident, resolved, at, incident.affected)
+    return _publish(session, args, incident, resolved, template, args.component, at)
+
+
+def _publish(
+    session: Session,
+    args: argparse.Namespace,
+    incident: Incident,
+    status: UpdateStatus,
+    template: str | None,
+    components: list[str] | None,
+    at: datetime,
+) -> int:
+    """An update of ``incident`` (``update``, ``resolve``): its public message and internal
+    note from the flags or asked, then the change shown, checked and written."""
+    message = _message(session, args.message, template, status)
     note = session.internal_note(args.internal_note)
-    changes = incidents.resolve(
-        project,
+    changes = incidents.add_update(
+        session.project,
         session.layout,
         session.now,
         incident.id,
+        status=status,
         message=message,
-        components=args.component,
+        components=components,
         internal_note=note,
         at=at,
     )
-    return finish(session, changes, args, f"next: opsdocs incident postmortem {incident.id}")
+    step = "postmortem" if status == UpdateStatus.resolved else "preview"
+    return finish(session, changes, args, f"next: opsdocs incident {step} {incident.id}")
 
 
 def _postmortem(args: argparse.Namespace, session: Session) -> int:

@@ -71,11 +71,10 @@ def _message(
     phase: MaintenancePhase,
     required: bool = True,
 ) -> str:
+    """The public message (see ``Session.public_message``) prefilled from the ``phase`` template;
+    it may stay empty only when not ``required``."""
     template = messages.maintenance_message(session.project, phase, window)
-    message = session.ask.text(given, "Public message", default=template or "")
-    if message is None and required:
-        raise inputs.InputError(f"--message is required: communication.yml has no '{phase.value}' template")
-    return message or ""
+    return session.public_message(given, template, f"'{phase.value}' template" if required else "")
 
 
 def _new(args: argparse.Namespace, session: Session) -> int:

@@ -126,6 +126,15 @@ class Session:
         """A time flag's value in the site's time zone, or None when not given."""
         return inputs.moment(value, self.project.site.zone, self.now, flag) if value else None
 
+    def public_message(self, given: str | None, template: str | None, missing: str = "") -> str:
+        """The public message: ``given`` (the ``--message`` flag's), else asked with ``template``
+        prefilled, else ``template``. With none of them, an ``InputError`` that says ``missing``
+        (which template there is not), or an empty message when ``missing`` is empty."""
+        message = self.ask.text(given, "Public message", default=template or "")
+        if message is None and missing:
+            raise inputs.InputError(f"--message is required: communication.yml has no {missing}")
+        return message or ""
+
     def internal_note(self, given: str | None) -> str:
         """The ``--internal-note`` flag's value, else asked (it may stay empty)."""
         return self.ask.text(given, "Internal note (optional, never published)") or ""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, Field
 
@@ -92,33 +92,36 @@ class MaintenancePhase(StrEnum):
     cancelled = "cancelled"
 
 
+def _only_for(what: str) -> Any:
+    """A template's ``components`` condition: only for ``what`` (``windows on``) one of them."""
+    return Field(
+        default_factory=list, description=f"Only for {what} one of these components; any when left out."
+    )
+
+
+def _texts(placeholder: str) -> Any:
+    """A template's ``text``: the message in each language, with ``placeholder`` as an example."""
+    return Field(
+        min_length=1,
+        description=f"The message in each language (es, en, …), with placeholders such as {{{placeholder}}}.",
+    )
+
+
 class IncidentTemplate(Record):
     """The public message of an incident update in one phase, for some severities and components."""
 
     phase: UpdateStatus
     severity: Id | None = Field(None, description="Only for incidents of this severity; any when left out.")
-    components: list[Id] = Field(
-        default_factory=list,
-        description="Only for updates about one of these components; any when left out.",
-    )
-    text: dict[Language, IncidentText] = Field(  # type: ignore[valid-type]
-        min_length=1,
-        description="The message in each language (es, en, …), with placeholders such as {components}.",
-    )
+    components: list[Id] = _only_for("updates about")
+    text: dict[Language, IncidentText] = _texts("components")  # type: ignore[valid-type]
 
 
 class MaintenanceTemplate(Record):
     """The public message of a maintenance window's update in one phase, for some components."""
 
     phase: MaintenancePhase
-    components: list[Id] = Field(
-        default_factory=list,
-        description="Only for windows on one of these components; any when left out.",
-    )
-    text: dict[Language, MaintenanceText] = Field(  # type: ignore[valid-type]
-        min_length=1,
-        description="The message in each language (es, en, …), with placeholders such as {scheduled_for}.",
-    )
+    components: list[Id] = _only_for("windows on")
+    text: dict[Language, MaintenanceText] = _texts("scheduled_for")  # type: ignore[valid-type]
 
 
 T = TypeVar("T", IncidentTemplate, MaintenanceTemplate)

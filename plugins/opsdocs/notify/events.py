@@ -69,6 +69,20 @@ def _page(publication: Publication) -> dict[str, Any]:
     }
 
 
+def _event(
+    kind: EventKind,
+    key: tuple[str, ...],
+    at: str,
+    page: dict[str, Any],
+    subject: dict[str, Any],
+    components: tuple[str, ...],
+    old_status: str | None = None,
+) -> Event:
+    """An event about ``subject``; its key is ``key``'s parts (what the subject is, its id, the
+    change: ``incident:queue:queue-4``), so the same change always has the same key."""
+    return Event(kind, ":".join(key), at, page, subject, components, old_status)
+
+
 def _touched(item: dict[str, Any], components: dict[str, dict[str, Any]]) -> tuple[str, ...]:
     """The components an incident or window names (its own and its updates'), with their groups."""
     ids = [c["id"] for c in item.get("components") or []]
@@ -120,15 +134,9 @@ def _updated(
         if not new:
             continue
         latest = _newest(new)
+        subject = (prefix, item_id, latest["id"])
         events.append(
-            Event(
-                kind=kind_of(item, old),
-                key=f"{prefix}:{item_id}:{latest['id']}",
-                at=latest["created_at"],
-                page=page,
-                subject=item,
-                components=_touched(item, components),
-            )
+            _event(kind_of(item, old), subject, latest["created_at"], page, item, _touched(item, components))
         )
     return events
 
@@ -136,13 +144,13 @@ def _updated(
 def _cancelled(current: Publication, previous: Publication, page: dict[str, Any]) -> list[Event]:
     """A window that was announced and not completed, and is no longer published: cancelled."""
     return [
-        Event(
-            kind=EventKind.maintenance_cancelled,
-            key=f"maintenance:{window_id}:cancelled",
-            at=page["updated_at"],
-            page=page,
-            subject=window,
-            components=_touched(window, previous.components),
+        _event(
+            EventKind.maintenance_cancelled,
+            ("maintenance", window_id, "cancelled"),
+            page["updated_at"],
+            page,
+            window,
+            _touched(window, previous.components),
         )
         for window_id, window in previous.maintenances.items()
         if window_id not in current.maintenances and window["status"] != "completed"
@@ -155,17 +163,10 @@ def _component_changes(current: Publication, previous: Publication, page: dict[s
         old = previous.components.get(component_id)
         if component.get("group") or old is None or old["status"] == component["status"]:
             continue
-        events.append(
-            Event(
-                kind=EventKind.component_updated,
-                key=f"component:{component_id}:{component['status']}:{component['updated_at']}",
-                at=component["updated_at"],
-                page=page,
-                subject=component,
-                components=tuple(i for i in (component_id, component.get("group_id")) if i),
-                old_status=old["status"],
-            )
-        )
+        at, ids = component["updated_at"], (component_id, component.get("group_id"))
+        key = ("component", component_id, component["status"], at)
+        touched = tuple(i for i in ids if i)
+        events.append(_event(EventKind.component_updated, key, at, page, component, touched, old["status"]))
     return events
 
 

@@ -9,6 +9,7 @@ relative links.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 FEED_KINDS = {"rss": "history.rss", "atom": "history.atom", "ics": "maintenance.ics"}
 """The status part's feeds and calendar by kind: the site-wide file of each."""
@@ -53,16 +54,29 @@ class StatusPages:
 
 
 @dataclass(frozen=True)
-class HandbookPages:
+class FolderPages:
+    """A part whose pages are Markdown files in one folder of its own (the subclass's
+    ``folder=``): its ``index``, and each other page by its slug."""
+
+    folder: ClassVar[str]
+    index: ClassVar[str]
+
+    def __init_subclass__(cls, *, folder: str, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.folder, cls.index = folder, f"{folder}/index.md"
+
+    @classmethod
+    def page(cls, slug: str) -> str:
+        """The page ``slug`` of the part (``runbooks/db-failover.md``)."""
+        return f"{cls.folder}/{slug}.md"
+
+
+@dataclass(frozen=True)
+class HandbookPages(FolderPages, folder="handbook"):
     """The handbook part's pages (staff only)."""
 
-    index: str = "handbook/index.md"
     contacts: str = "handbook/contacts.md"
     calendar: str = "handbook/maintenance-cycle.ics"
-
-    @staticmethod
-    def page(slug: str) -> str:
-        return f"handbook/{slug}.md"
 
 
 @dataclass(frozen=True)
@@ -78,14 +92,8 @@ class ReliabilityPages:
 
 
 @dataclass(frozen=True)
-class RunbookPages:
-    """The runbooks part's pages (staff only)."""
-
-    index: str = "runbooks/index.md"
-
-    @staticmethod
-    def runbook(runbook_id: str) -> str:
-        return f"runbooks/{runbook_id}.md"
+class RunbookPages(FolderPages, folder="runbooks"):
+    """The runbooks part's pages (staff only): its index, and each runbook by its id."""
 
 
 @dataclass(frozen=True)
@@ -115,29 +123,18 @@ class HelpPages:
 
 
 @dataclass(frozen=True)
-class RoadmapPages:
-    """The roadmap part's pages."""
+class RoadmapPages(FolderPages, folder="roadmap"):
+    """The roadmap part's pages; each release's page by its id."""
 
-    index: str = "roadmap/index.md"
     release_cycle: str = "roadmap/release-cycle.md"
     changelog: str = "roadmap/changelog.md"
     feed: str = "roadmap/changelog.rss"
     feature_flags: str = "roadmap/feature-flags.md"
 
-    @staticmethod
-    def release(release_id: str) -> str:
-        return f"roadmap/{release_id}.md"
-
 
 @dataclass(frozen=True)
-class TrainingPages:
-    """The training part's pages."""
-
-    index: str = "training/index.md"
-
-    @staticmethod
-    def path(path_id: str) -> str:
-        return f"training/{path_id}.md"
+class TrainingPages(FolderPages, folder="training"):
+    """The training part's pages: its index, and each learning path by its id."""
 
 
 HOME = "index.md"

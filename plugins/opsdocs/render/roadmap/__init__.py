@@ -54,7 +54,7 @@ RELEASE_CYCLE = RoadmapPages.release_cycle
 CHANGELOG = RoadmapPages.changelog
 FEED = RoadmapPages.feed
 FEATURE_FLAGS = RoadmapPages.feature_flags
-release_page = RoadmapPages.release
+release_page = RoadmapPages.page
 """Path of a release's page; the model keeps release ids off the roadmap's own pages."""
 
 

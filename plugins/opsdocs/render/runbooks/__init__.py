@@ -34,7 +34,7 @@ def render_runbooks(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot
     common = {"labels": ctx.labels, "dates": ctx.dates, "state_icons": STATE_ICONS, "icons": COMPONENT_ICONS}
     for fact in facts:
         meta = fact.runbook.meta
-        path = RunbookPages.runbook(meta.id)
+        path = RunbookPages.page(meta.id)
         contacts = [c for c in project.contacts.contacts if c.role == meta.owner]
         if paged_first is not None and paged_first not in contacts:
             contacts.append(paged_first)
@@ -81,7 +81,7 @@ def _render_index(
 ) -> None:
     project = ctx.project
     path = RunbookPages.index
-    link = {f.id: ctx.link(path, RunbookPages.runbook(f.id)) for f in facts}
+    link = {f.id: ctx.link(path, RunbookPages.page(f.id)) for f in facts}
     by_component = []
     for component in project.components.all_components():
         own = [f for f in facts if component.id in f.runbook.meta.components]

@@ -27,7 +27,7 @@ INDEX = TrainingPages.index
 _EXTERNAL_SCHEMES = links.WEB_SCHEMES | {"mailto"}
 
 
-path_page = TrainingPages.path
+path_page = TrainingPages.page
 """Path of a learning path's page; the model keeps path ids off ``training/index.md``."""
 
 
@@ -101,7 +101,7 @@ def render_training(ctx: RenderContext, plan: SitePlan) -> None:
             return LinkView(link.title)  # javascript: and the like are never links
         if link.runbook is not None:
             if runbook_pages is not None and link.runbook in runbook_ids:
-                return LinkView(link.title, href=ctx.link(here, runbook_pages.runbook(link.runbook)))
+                return LinkView(link.title, href=ctx.link(here, runbook_pages.page(link.runbook)))
             return LinkView(link.title, note=missing_note)
         page, _, fragment = (link.page or "").partition("#")
         # On the public site the view holds public pages only: an internal page is not there.
