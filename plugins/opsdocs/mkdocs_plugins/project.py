@@ -18,7 +18,9 @@ from opsdocs.collector import collector_paused
 from opsdocs.mkdocs_plugins.light import without_search
 from opsdocs.mkdocs_plugins.options import ProjectSettings
 from opsdocs.mkdocs_plugins.shared import (
+    LocatedOptions,
     add_plan,
+    check_site,
     keep_between_builds,
     load_for_build,
     log,
@@ -37,7 +39,7 @@ from opsdocs.render.templates import OVERRIDES_FOLDER, TemplateError
 from opsdocs.render.text import heading_title, safe_front_matter
 
 
-class ProjectPlugin(BasePlugin[ProjectSettings]):
+class ProjectPlugin(LocatedOptions, BasePlugin[ProjectSettings]):
     """Loads and validates the project; keeps internal pages out of the public site."""
 
     def __init__(self) -> None:
@@ -89,6 +91,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         note_overdue(data.site.notes)
         add_plan(data.site.plan, files, config, data.public)
         self._keep_out_of_nav(files, config)
+        check_site(files, config, data)
         return files
 
     # Runs first, so every plugin and the theme see the page's meta as it is made safe: the
