@@ -126,10 +126,6 @@ def _load_project(root: Path, layout: Layout) -> Project:
     return project
 
 
-def _from_root(root: Path, folder: Path) -> str:
-    return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
-
-
 def load_for_build(config: MkDocsConfig) -> BuildData:
     """The project for this build, loaded once and shared by all plugins.
 
@@ -146,8 +142,8 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
     layout = Layout(
         data_dir=settings.data_dir,
         runbooks_dir=settings.runbooks_dir,
-        docs_dir=_from_root(root, docs_dir),
-        site_dirs=tuple(_from_root(root, Path(folder).resolve()) for folder in site_dirs if folder),
+        docs_dir=shown(docs_dir, root),
+        site_dirs=tuple(shown(Path(folder), root) for folder in site_dirs if folder),
     )
     project = _load_project(root, layout)
     try:
