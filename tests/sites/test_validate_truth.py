@@ -67,7 +67,8 @@ def nav_entry_that_does_not_exist(root: Path) -> tuple[str, str]:
 
 def list_of_plugins_under_a_mapping(root: Path) -> tuple[str, str]:
     (root / "mkdocs.public.yml").write_text(
-        "INHERIT: mkdocs.yml\nsite_name: Public\nplugins:\n  - search\n  - opsdocs:\n      audience: public\n",
+        "INHERIT: mkdocs.yml\nsite_name: Public\n"
+        "plugins:\n  - search\n  - opsdocs:\n      audience: public\n",
         encoding="utf-8",
     )
     line, column = where(root, "mkdocs.public.yml", "plugins:")
@@ -95,7 +96,8 @@ def link_to_a_part_switched_off(root: Path) -> tuple[str, str]:
     _append(root / "docs/index.md", "\nStart with [training](training/index.md).\n")
     line, column = where(root, "docs/index.md", "training/index.md")
     return (
-        f"docs/index.md:{line}:{column}: error: link 'training/index.md' leads to no page or file of this site",
+        f"docs/index.md:{line}:{column}: error: link 'training/index.md' leads to no page or file of "
+        "this site",
         "mkdocs.yml",
     )
 
