@@ -8,6 +8,7 @@ validate`` and ``mkdocs build --strict`` for real and compares what they print.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -22,105 +23,83 @@ def _append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
-def unknown_directive(root: Path) -> tuple[str, str]:
-    _append(root / "docs/index.md", "\n<!-- opsdocs:severity-matrx -->\n")
-    line, column = where(root, "docs/index.md", "<!-- opsdocs:severity-matrx")
-    return f"docs/index.md:{line}:{column}: error: unknown opsdocs directive 'severity-matrx'", "mkdocs.yml"
-
-
-def link_to_a_generated_page_that_does_not_exist(root: Path) -> tuple[str, str]:
-    _append(root / "docs/index.md", "\nSee [the outage](status/incidents/2026-01-01-nope.md).\n")
-    line, column = where(root, "docs/index.md", "status/incidents/2026-01-01-nope.md")
-    return (
-        f"docs/index.md:{line}:{column}: error: link 'status/incidents/2026-01-01-nope.md' leads to no "
-        "page or file of this site",
-        "mkdocs.yml",
-    )
-
-
-def link_from_a_site_of_its_own_to_the_projects_pages(root: Path) -> tuple[str, str]:
+def _site_of_its_own(root: Path) -> None:
     """A site with pages of its own (``docs_dir: public``) beside the project's pages, which
     the data and the generated pages refer to: a link into the project's pages leads nowhere
     there. (Generated pages link by address, which MkDocs does not check; the data's links to
     pages are checked with the data.)"""
     (root / "public").mkdir()
-    (root / "public/index.md").write_text(
-        "# Public\n\nRead [the guide](../docs/index.md).\n", encoding="utf-8"
-    )
+    (root / "public/index.md").write_text("# Public\n\nRead [the guide](../docs/index.md).\n", "utf-8")
     (root / "mkdocs.public.yml").write_text(
         "site_name: Public\ndocs_dir: public\ntheme: {name: material, font: false}\n"
         "plugins:\n  opsdocs: {audience: public, docs_dir: docs}\n  opsdocs/status: {}\n",
         encoding="utf-8",
     )
-    line, column = where(root, "public/index.md", "../docs/index.md")
-    return (
-        f"public/index.md:{line}:{column}: error: link '../docs/index.md' leads to no page",
+
+
+LIST_OF_PLUGINS = (
+    "INHERIT: mkdocs.yml\nsite_name: Public\nplugins:\n  - search\n  - opsdocs: {audience: public}\n"
+)
+NOPE = "status/incidents/2026-01-01-nope.md"
+NAV = "nav:\n  - index.md\n  - Status: status/index.md\n  - Guide: guide.md\n"
+TRAINING_OFF = "opsdocs/status: {}\n  opsdocs/training: {enabled: false}"
+NO_PAGE = "leads to no page or file of this site"
+
+
+@dataclass(frozen=True)
+class Case:
+    """An edit of the project, and the problem it makes: in the file ``rel`` at ``mark``,
+    starting with ``message``; ``config`` is the configuration whose strict build fails."""
+
+    edit: Callable[[Path], object]
+    rel: str
+    mark: str
+    message: str
+    config: str = "mkdocs.yml"
+
+
+CASES = {
+    "unknown directive": Case(
+        lambda root: _append(root / "docs/index.md", "\n<!-- opsdocs:severity-matrx -->\n"),
+        "docs/index.md", "<!-- opsdocs:severity-matrx", "unknown opsdocs directive 'severity-matrx'",
+    ),
+    "link to a generated page that does not exist": Case(
+        lambda root: _append(root / "docs/index.md", f"\nSee [the outage]({NOPE}).\n"),
+        "docs/index.md", NOPE, f"link '{NOPE}' {NO_PAGE}",
+    ),
+    "link from a site of its own to the project's pages": Case(
+        _site_of_its_own, "public/index.md", "../docs/index.md", "link '../docs/index.md' leads to no page",
         "mkdocs.public.yml",
-    )
-
-
-def nav_entry_that_does_not_exist(root: Path) -> tuple[str, str]:
-    _append(root / "mkdocs.yml", "nav:\n  - index.md\n  - Status: status/index.md\n  - Guide: guide.md\n")
-    line, column = where(root, "mkdocs.yml", "guide.md")
-    return f"mkdocs.yml:{line}:{column}: error: nav entry 'guide.md' is not a page of this site", "mkdocs.yml"
-
-
-def list_of_plugins_under_a_mapping(root: Path) -> tuple[str, str]:
-    (root / "mkdocs.public.yml").write_text(
-        "INHERIT: mkdocs.yml\nsite_name: Public\n"
-        "plugins:\n  - search\n  - opsdocs:\n      audience: public\n",
-        encoding="utf-8",
-    )
-    line, column = where(root, "mkdocs.public.yml", "plugins:")
-    return (
-        f"mkdocs.public.yml:{line}:{column}: error: the opsdocs plugin is listed but none of its parts' "
-        "plugins",
+    ),
+    "nav entry that does not exist": Case(
+        lambda root: _append(root / "mkdocs.yml", NAV),
+        "mkdocs.yml", "guide.md", "nav entry 'guide.md' is not a page of this site",
+    ),
+    "list of plugins under a mapping": Case(
+        lambda root: (root / "mkdocs.public.yml").write_text(LIST_OF_PLUGINS, encoding="utf-8"),
+        "mkdocs.public.yml", "plugins:", "the opsdocs plugin is listed but none of its parts' plugins",
         "mkdocs.public.yml",
-    )
-
-
-def option_out_of_range(root: Path) -> tuple[str, str]:
-    replace(root / "mkdocs.yml", "opsdocs/status: {}", "opsdocs/status: {history_days: 0}")
-    line, column = where(root, "mkdocs.yml", "0}")
-    return (
-        f"mkdocs.yml:{line}:{column}: error: opsdocs/status: history_days: a whole number of days, 1 or "
-        "more, not 0",
-        "mkdocs.yml",
-    )
-
-
-def link_to_a_part_switched_off(root: Path) -> tuple[str, str]:
-    replace(
-        root / "mkdocs.yml", "opsdocs/status: {}", "opsdocs/status: {}\n  opsdocs/training: {enabled: false}"
-    )
-    _append(root / "docs/index.md", "\nStart with [training](training/index.md).\n")
-    line, column = where(root, "docs/index.md", "training/index.md")
-    return (
-        f"docs/index.md:{line}:{column}: error: link 'training/index.md' leads to no page or file of "
-        "this site",
-        "mkdocs.yml",
-    )
-
-
-CASES: dict[str, Callable[[Path], tuple[str, str]]] = {
-    case.__name__: case
-    for case in (
-        unknown_directive,
-        link_to_a_generated_page_that_does_not_exist,
-        link_from_a_site_of_its_own_to_the_projects_pages,
-        nav_entry_that_does_not_exist,
-        list_of_plugins_under_a_mapping,
-        option_out_of_range,
-        link_to_a_part_switched_off,
-    )
-}
-"""Each case: an edit of the project, returning the start of the located line both must print
-and the configuration whose strict build fails."""
+    ),
+    "option out of range": Case(
+        lambda root: replace(root / "mkdocs.yml", "opsdocs/status: {}", "opsdocs/status: {history_days: 0}"),
+        "mkdocs.yml", "0}", "opsdocs/status: history_days: a whole number of days, 1 or more, not 0",
+    ),
+    "link to a part switched off": Case(
+        lambda root: (
+            replace(root / "mkdocs.yml", "opsdocs/status: {}", TRAINING_OFF),
+            _append(root / "docs/index.md", "\nStart with [training](training/index.md).\n"),
+        ),
+        "docs/index.md", "training/index.md", f"link 'training/index.md' {NO_PAGE}",
+    ),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_validate_prints_the_line_the_strict_build_fails_with(minimal_project: Path, case: str) -> None:
-    expected, config = CASES[case](minimal_project)
+    broken = CASES[case]
+    broken.edit(minimal_project)
+    line, column = where(minimal_project, broken.rel, broken.mark)
+    expected, config = f"{broken.rel}:{line}:{column}: error: {broken.message}", broken.config
     checked = run_opsdocs("validate", str(minimal_project), env=env_at(NOW))
     built = build_site(minimal_project / config, minimal_project / "site")
     assert checked.returncode == 1, checked.stdout + checked.stderr
