@@ -8,24 +8,21 @@ import argparse
 
 from opsdocs import __version__
 from opsdocs.cli import commands as run
-from opsdocs.cli import incident, init, maintenance
+from opsdocs.cli import incident, init, maintenance, validate
 from opsdocs.cli.generate import generate as run_generate
+from opsdocs.cli.help import HelpFormatter, polish
+from opsdocs.cli.load import add_folder_flags
 from opsdocs.cli.notify import register as register_notify
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line's arguments."""
-    parser = argparse.ArgumentParser(prog="opsdocs", description=__doc__)
+    parser = argparse.ArgumentParser(prog="opsdocs", description=__doc__, formatter_class=HelpFormatter)
     parser.add_argument("--version", action="version", version=f"opsdocs {__version__}")
     subcommands = parser.add_subparsers(dest="command", required=True)
     init.add_parser(subcommands)
 
-    validate = subcommands.add_parser("validate", help="check every data file, runbook and page")
-    validate.add_argument("project_dir", nargs="?", default=".")
-    validate.add_argument("--data-dir", default="data")
-    validate.add_argument("--runbooks-dir", default="runbooks")
-    validate.add_argument("--docs-dir", default="docs")
-    validate.set_defaults(run=run.validate)
+    validate.add_parser(subcommands)
 
     check = subcommands.add_parser(
         "check",
@@ -34,10 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
         "`path:line:col: warning: ...` line each. Exit status: 0 nothing overdue, 1 something "
         "overdue, 2 the data or OPSDOCS_NOW cannot be used. Builds never fail on these.",
     )
-    check.add_argument("project_dir", nargs="?", default=".")
-    check.add_argument("--data-dir", default="data")
-    check.add_argument("--runbooks-dir", default="runbooks")
-    check.add_argument("--docs-dir", default="docs")
+    check.add_argument("project_dir", nargs="?", default=".", help="the project's folder")
+    add_folder_flags(check, configured=False)
     check.set_defaults(run=run.check)
 
     schema = subcommands.add_parser("schema", help="write the JSON Schema of each kind of data file")
@@ -49,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
         "generate", help="write one site's pages and files into a folder any engine can build"
     )
     generate.add_argument("out_dir", help="folder to write the site into (empty, or with --force)")
-    generate.add_argument("--audience", choices=("public", "staff"), default="public")
+    generate.add_argument(
+        "--audience", choices=("public", "staff"), default="public", help="customers' site or the team's"
+    )
     generate.add_argument("--project", dest="project_dir", default=".", help="the project (default: .)")
     generate.add_argument("--language", help="language of the labels (default: site.yml's language)")
     generate.add_argument(
@@ -57,15 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--site-url", default="", help="absolute address of the built site")
     generate.add_argument("--force", action="store_true", help="replace what a non-empty OUT_DIR holds")
-    generate.add_argument("--data-dir", help="default: the configuration's, else data")
-    generate.add_argument("--runbooks-dir", help="default: the configuration's, else runbooks")
-    generate.add_argument("--docs-dir", help="default: the configuration's, else docs")
+    add_folder_flags(generate, configured=True)
     generate.set_defaults(run=run_generate)
 
     incident.add_parser(subcommands)
     maintenance.add_parser(subcommands)
     register_notify(subcommands)
-    return parser
+    return polish(parser)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,38 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from opsdocs.cli.load import load_checked, project_layout
-from opsdocs.cli.mkdocs_config import ConfigError, read_config
 from opsdocs.clock import ClockError, build_now
 from opsdocs.hygiene import overdue
 from opsdocs.model import Layout, read_project
 from opsdocs.model.reference import data_reference
 from opsdocs.model.schema import write_schemas
 from opsdocs.problems import ProjectInvalid, format_problems
-
-
-def validate(args: argparse.Namespace) -> int:
-    root = Path(args.project_dir)
-    try:
-        # The site folders the project's own mkdocs.yml names (its custom_dir) are checked too.
-        site_dirs = project_layout(args, read_config(root.resolve(), None), root.resolve()).site_dirs
-    except ConfigError as exc:
-        print(f"opsdocs validate: {exc}", file=sys.stderr)
-        return 1
-    layout = Layout(
-        data_dir=args.data_dir, runbooks_dir=args.runbooks_dir, docs_dir=args.docs_dir, site_dirs=site_dirs
-    )
-    loaded = load_checked(Path(args.project_dir), layout, "validate")
-    if loaded is None:
-        return 1
-    project, _now = loaded
-    counts = (
-        f"{len(project.incidents)} incidents, {len(project.maintenance)} maintenance windows, "
-        f"{len(project.runbooks)} runbooks, {len(project.components.all_components())} components"
-    )
-    print(f"{args.project_dir}: valid ({counts})")
-    return 0
-
 
 CHECK_OK, CHECK_OVERDUE, CHECK_UNUSABLE = 0, 1, 2
 """Exit codes of ``opsdocs check``: nothing overdue, something overdue, data or clock unusable."""

@@ -47,7 +47,9 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     _component_flag(new, "an affected component and its status; repeat for each")
     new.add_argument("--message", help="the first public message (default: the template's)")
     note_flag(new)
-    new.add_argument("--status", default="investigating", choices=[s.value for s in UPDATE_STATUSES])
+    new.add_argument(
+        "--status", default="investigating", choices=[s.value for s in UPDATE_STATUSES], help="its status"
+    )
     new.add_argument("--at", help="when this first update is published (default: now)")
     new.add_argument("--started-at", help="when the incident started (default: --at)")
     new.add_argument("--id", dest="record_id", help="the incident's id (default: DATE-SLUG-OF-TITLE)")

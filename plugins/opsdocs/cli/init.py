@@ -41,7 +41,7 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
         "with CI=true it asks nothing and uses the defaults. Exit status 2, with nothing "
         "written, when a value or the folder cannot be used.",
     )
-    parser.add_argument("project_dir", nargs="?", default=".", metavar="DIR")
+    parser.add_argument("project_dir", nargs="?", default=".", metavar="DIR", help="the new project's folder")
     parser.add_argument("--product", help="product name (default: My product)")
     parser.add_argument("--organisation", help="organisation that runs it")
     parser.add_argument("--language", help=f"language of the sites: {', '.join(languages())} (default: en)")

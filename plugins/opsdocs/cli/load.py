@@ -37,6 +37,24 @@ def load_checked(root: Path, layout: Layout, command: str) -> tuple[Project, dat
     return project, now
 
 
+FOLDERS = (
+    ("--data-dir", "data", "the data files' folder"),
+    ("--runbooks-dir", "runbooks", "the runbooks' folder"),
+    ("--docs-dir", "docs", "the hand-written pages' folder"),
+)
+"""The flags naming the project's folders, their defaults and what they name."""
+
+
+def add_folder_flags(parser: argparse.ArgumentParser, *, configured: bool) -> None:
+    """Add ``--data-dir``, ``--runbooks-dir`` and ``--docs-dir`` to ``parser``: defaults from
+    the MkDocs configuration when ``configured`` (see ``project_layout``), else fixed ones."""
+    for flag, default, what in FOLDERS:
+        if configured:
+            parser.add_argument(flag, help=f"{what} (default: the configuration's, else {default})")
+        else:
+            parser.add_argument(flag, default=default, help=what)
+
+
 def project_layout(args: argparse.Namespace, config: ProjectConfig, root: Path) -> Layout:
     """The project's folders: the flags, else what the MkDocs configuration tells the plugins
     (the ``opsdocs`` plugin's options, then MkDocs' ``docs_dir``), else the defaults."""

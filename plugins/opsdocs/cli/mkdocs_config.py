@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from opsdocs.config_file import no_parts_problem, plugin_name, position
 from opsdocs.nav import pruned_nav
 from opsdocs.render.spec import SiteSpec
 
@@ -80,19 +81,12 @@ class ProjectConfig:
         plugins' own option schemas and ``site_spec`` as the plugins' build reads it; a bad
         value is a ``ConfigError``. Without any opsdocs plugin listed, every part."""
         # The plugins' schemas hold the options' types and defaults; importing them imports MkDocs.
-        from opsdocs.mkdocs_plugins.options import (
-            SCHEMAS,
-            ProjectSettings,
-            no_parts_problem,
-            plugin_name,
-            site_spec,
-            validated,
-        )
+        from opsdocs.mkdocs_plugins.options import SCHEMAS, ProjectSettings, site_spec, validated
 
         where = str(self.path or "mkdocs.yml")
         listed = [part for part in SCHEMAS if self.lists_plugin(plugin_name(part))]
         if not listed and self.lists_plugin("opsdocs"):
-            raise ConfigError(f"{where}: {no_parts_problem(self.path)}")
+            raise ConfigError(str(no_parts_problem(self.path)))
         try:
             settings = validated(ProjectSettings, self.plugin("opsdocs"), f"{where}: opsdocs")
             features = {
@@ -124,23 +118,9 @@ class ProjectConfig:
         return dict(theme) if isinstance(theme, dict) else {}
 
     def position(self, *keys: str) -> tuple[int, int]:
-        """The (line, column) in the configuration file of the setting at ``keys`` (in
-        ``plugins``, a plugin's name, whether it is a mapping or a list), or of the nearest
-        enclosing setting the file writes (one it ``INHERIT``s is not looked into); (1, 1)
-        when it writes none of them."""
-        try:
-            node = yaml.compose(self.path.read_text(encoding="utf-8")) if self.path else None
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            node = None
-        found = (1, 1)
-        for key in keys:
-            child = _setting(node, key)
-            if child is None:
-                break
-            named, node = child
-            mark = (node if isinstance(node, yaml.ScalarNode) else named).start_mark
-            found = (mark.line + 1, mark.column + 1)
-        return found
+        """The (line, column) in the configuration file of the setting at ``keys``
+        (``opsdocs.config_file.position``)."""
+        return position(self.path, *keys)
 
     def project_path(self, value: str, project: Path) -> str:
         """``value``, a folder named in the configuration, relative to the project instead."""
@@ -237,23 +217,6 @@ def markdown_extensions(configured: object) -> list[Any]:
 
 def _exists(target: str, pages: set[str]) -> bool:
     return "://" in target or target.startswith(("/", "mailto:")) or target.removeprefix("./") in pages
-
-
-def _setting(node: yaml.Node | None, key: str) -> tuple[yaml.Node, yaml.Node] | None:
-    """The node naming setting ``key`` of ``node`` and the setting's value: a mapping's key,
-    or a list's entry (``- name`` or ``- name: options``, as MkDocs lists plugins)."""
-    if isinstance(node, yaml.MappingNode):
-        for name, value in node.value:
-            if isinstance(name, yaml.ScalarNode) and name.value == key:
-                return name, value
-    if isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            if isinstance(item, yaml.ScalarNode) and item.value == key:
-                return item, yaml.MappingNode("tag:yaml.org,2002:map", [])
-            found = _setting(item, key) if isinstance(item, yaml.MappingNode) else None
-            if found is not None:
-                return found
-    return None
 
 
 def _entries(items: object) -> list[tuple[str, Any]]:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from opsdocs.cli.load import add_folder_flags
 from opsdocs.model import Layout, read_project
 from opsdocs.notify.channels import ChannelError, Retry
 from opsdocs.notify.publication import PublicationError, keep, read_folder, read_publication, save_live
@@ -55,9 +56,7 @@ def register(subcommands: argparse._SubParsersAction) -> None:  # type: ignore[t
         "one, and it holds this one's API and sent-log afterwards",
     )
     parser.add_argument("--project", dest="project_dir", default=".", help="the project (default: .)")
-    parser.add_argument("--data-dir", default="data")
-    parser.add_argument("--runbooks-dir", default="runbooks")
-    parser.add_argument("--docs-dir", default="docs")
+    add_folder_flags(parser, configured=False)
     parser.add_argument("--language", help="language of the messages (default: site.yml's language)")
     parser.add_argument("--dry-run", action="store_true", help="print the messages, send nothing")
     parser.add_argument("--attempts", type=int, default=3, help="tries per delivery (default: 3)")

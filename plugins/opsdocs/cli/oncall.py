@@ -20,7 +20,7 @@ from opsdocs.authoring import inputs
 from opsdocs.authoring.changes import ChangeSet
 from opsdocs.authoring.validation import checked_project
 from opsdocs.authoring.yamldoc import YamlEditError
-from opsdocs.cli.load import project_layout
+from opsdocs.cli.load import add_folder_flags, project_layout
 from opsdocs.cli.mkdocs_config import ConfigError, read_config
 from opsdocs.cli.prompts import Prompter, interactive_terminal
 from opsdocs.clock import ClockError, build_now
@@ -36,9 +36,7 @@ def common_flags() -> argparse.ArgumentParser:
     """The flags every on-call command takes (a parent parser)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--project", dest="project_dir", default=".", help="the project (default: .)")
-    common.add_argument("--data-dir", help="default: the configuration's, else data")
-    common.add_argument("--runbooks-dir", help="default: the configuration's, else runbooks")
-    common.add_argument("--docs-dir", help="default: the configuration's, else docs")
+    add_folder_flags(common, configured=True)
     return common
 
 
@@ -76,7 +74,7 @@ class Actions:
         parents = [self.common, self.editing] if edits else [self.common]
         parser = self.parsers.add_parser(name, parents=parents, help=help)
         if on_record:
-            parser.add_argument(self.record, metavar="ID")
+            parser.add_argument(self.record, metavar="ID", help=f"the {self.command}'s id (its file's name)")
         parser.set_defaults(run=run(f"{self.command} {name}", handler))
         return parser
 

@@ -8,7 +8,6 @@ the same site from the same file.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -115,11 +114,6 @@ SCHEMAS: Mapping[str, type[FeatureConfig]] = {
 """Each part's plugin options, by part."""
 
 
-def plugin_name(part: str) -> str:
-    """The name a part's plugin is listed under (``opsdocs/status``)."""
-    return f"opsdocs/{part}"
-
-
 def validated(schema: type[Config], values: Mapping[str, Any], where: str) -> Config:
     """``values`` read by ``schema``, defaults filled in; a bad value is a ``ValueError`` naming
     ``where`` (the file and plugin) and the option. Options the schema does not know are left
@@ -173,50 +167,3 @@ def site_spec(
         pages_dir=pages_dir,
         template_overrides=overrides if overrides is not None and overrides.is_dir() else None,
     )
-
-
-def no_parts_problem(config_file: Path | None) -> str:
-    """Why a configuration with the ``opsdocs`` plugin and no part's plugin builds nothing,
-    and what to change. The usual cause: ``plugins`` written as a list in a file another one
-    ``INHERIT``s with ``plugins`` as a mapping (or the other way round), which MkDocs does not
-    merge: the later one replaces the earlier."""
-    listed = ", ".join(plugin_name(part) for part in PARTS)
-    message = f"the opsdocs plugin is listed but none of its parts' plugins ({listed})"
-    chain = _inherit_chain(config_file) if config_file is not None else []
-    for child, parent in pairwise(chain):
-        mine, theirs = child[1].get("plugins"), parent[1].get("plugins")
-        if mine is not None and theirs is not None and isinstance(mine, dict) != isinstance(theirs, dict):
-            return (
-                f"{message}: {child[0].name} writes `plugins` as a {_kind(mine)} and the file it "
-                f"inherits, {parent[0].name}, as a {_kind(theirs)}; MkDocs merges two mappings but "
-                "replaces one kind by the other. Write `plugins` as a mapping in both files "
-                "(`plugins: {search: {}, opsdocs: {…}, opsdocs/status: {}}`), or list every "
-                f"plugin in {child[0].name}"
-            )
-    return f"{message}: list the parts this site has, for example `opsdocs/status: {{}}`"
-
-
-def _kind(value: object) -> str:
-    return "mapping" if isinstance(value, dict) else "list"
-
-
-def _inherit_chain(path: Path) -> list[tuple[Path, dict[str, Any]]]:
-    """Each configuration file from ``path`` up its ``INHERIT`` chain, with its own settings
-    (not merged), as far as they can be read."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
-    chain: list[tuple[Path, dict[str, Any]]] = []
-    while path.is_file() and len(chain) < 10 and path not in (p for p, _ in chain):
-        try:
-            # A text source: MkDocs' loader then leaves INHERIT to the caller.
-            values = yaml_load(path.read_text(encoding="utf-8"), get_yaml_loader())
-        except Exception:
-            break
-        if not isinstance(values, dict):
-            break
-        chain.append((path, values))
-        parent = values.get("INHERIT")
-        if not isinstance(parent, str):
-            break
-        path = (path.parent / parent).resolve()
-    return chain

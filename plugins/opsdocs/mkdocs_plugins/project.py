@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,10 +16,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from opsdocs.collector import collector_paused
-from opsdocs.mkdocs_plugins.light import without_search
 from opsdocs.mkdocs_plugins.options import ProjectSettings
 from opsdocs.mkdocs_plugins.shared import (
+    LocatedOptions,
     add_plan,
+    check_site,
     keep_between_builds,
     load_for_build,
     log,
@@ -31,22 +33,30 @@ from opsdocs.model.runbooks import page_is_public
 from opsdocs.nav import nav_pages, pruned_nav
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
+from opsdocs.render.error_page import error_page
 from opsdocs.render.generate import generate_site
+from opsdocs.render.light import without_search
 from opsdocs.render.pages import with_head_links
 from opsdocs.render.templates import OVERRIDES_FOLDER, TemplateError
 from opsdocs.render.text import heading_title, safe_front_matter
 
+T = TypeVar("T")
 
-class ProjectPlugin(BasePlugin[ProjectSettings]):
+
+class ProjectPlugin(LocatedOptions, BasePlugin[ProjectSettings]):
     """Loads and validates the project; keeps internal pages out of the public site."""
 
     def __init__(self) -> None:
         super().__init__()
         self._stage = False
         self._staging: Staging | None = None
+        self._serving = False
+        self._problems: str | None = None
+        """What stops this build while serving: the page shown instead of the site."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        keep_between_builds(command == "serve")
+        self._serving = command == "serve"
+        keep_between_builds(self._serving)
         # ``serve`` builds into a folder of its own, and ``--dirty`` updates the site in place.
         self._stage = command in {"build", "gh-deploy"} and not dirty
 
@@ -54,7 +64,11 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
     # problem listed, before any plugin generates a page.
     @event_priority(100)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        data = load_for_build(config)
+        self._problems = None
+        try:
+            data = load_for_build(config)
+        except PluginError as exc:
+            return self._serve_problems(exc, config)
         if os.environ.get("OPSDOCS_NOW") and not os.environ.get("SOURCE_DATE_EPOCH"):
             # MkDocs stamps the sitemap with the clock; a fixed OPSDOCS_NOW must fix that too,
             # so that two builds of the same inputs are byte-identical.
@@ -67,6 +81,23 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
     # Runs before other plugins' ``on_files``, so they see the generated pages too.
     @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self._problems is not None:
+            return Files([])
+        try:
+            return self._files(files, config)
+        except PluginError as exc:
+            return self._serve_problems(exc, Files([]))
+
+    def _serve_problems(self, error: PluginError, result: T) -> T:
+        """While serving, a build that fails goes on without the site, to show its problems
+        (``on_post_build``) until an edit fixes them; otherwise it stops."""
+        if not self._serving:
+            raise error
+        self._problems = str(error)
+        log.error(self._problems)
+        return result
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         data = load_for_build(config)
         pages_root = data.root / data.layout.docs_dir
         pages = set()
@@ -89,6 +120,7 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
         note_overdue(data.site.notes)
         add_plan(data.site.plan, files, config, data.public)
         self._keep_out_of_nav(files, config)
+        check_site(files, config, data)
         return files
 
     # Runs first, so every plugin and the theme see the page's meta as it is made safe: the
@@ -147,9 +179,8 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
             config.nav = pruned_nav(config.nav, lambda page: page not in unlisted)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
-        data = load_for_build(config)
-        for folder in (data.settings.data_dir, data.settings.runbooks_dir):
-            path = data.root / folder
+        for folder in (self.config.data_dir, self.config.runbooks_dir, self.config.docs_dir):
+            path = Path(config.config_file_path).resolve().parent / (folder or config.docs_dir)
             if path.is_dir():
                 server.watch(str(path))
         return server
@@ -157,6 +188,8 @@ class ProjectPlugin(BasePlugin[ProjectSettings]):
     # Runs after every other plugin has written its files (the search index, machine files).
     @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        for name in ("index.html", "404.html") if self._problems is not None else ():
+            Path(config.site_dir, name).write_text(error_page(self._problems), encoding="utf-8")
         if self._staging is not None and self._staging.finish():
             self._staging = None
 

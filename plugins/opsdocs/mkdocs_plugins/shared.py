@@ -15,21 +15,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from opsdocs.clock import ClockError, build_now, now_is_fixed
 from opsdocs.collector import collector_paused
+from opsdocs.config_file import nav_positions, no_parts_problem, plugin_name, setting_problem, shown
 from opsdocs.hygiene import overdue_summary
-from opsdocs.mkdocs_plugins.options import (
-    FeatureConfig,
-    ProjectSettings,
-    no_parts_problem,
-    plugin_name,
-    site_spec,
-    validated,
-)
+from opsdocs.mkdocs_plugins.options import FeatureConfig, ProjectSettings, site_spec, validated
 from opsdocs.model import Layout, Project, read_project
 from opsdocs.model.future_dates import future_dated
 from opsdocs.problems import Problem, ProjectInvalid, format_problems
 from opsdocs.render.generate import GeneratedSite
 from opsdocs.render.handbook.directives import directive_problems
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.site_links import nav_problems, site_problems
 from opsdocs.render.spec import PARTS, SiteSpec
 
 log = logging.getLogger("mkdocs.plugins.opsdocs")
@@ -84,7 +79,7 @@ def spec_of(config: MkDocsConfig, settings: ProjectSettings, pages_dir: str) -> 
         part: plugin.config for part in PARTS if (plugin := config.plugins.get(plugin_name(part))) is not None
     }
     if not features:
-        raise PluginError(f"opsdocs: {no_parts_problem(Path(config.config_file_path))}")
+        raise PluginError(str(no_parts_problem(Path(config.config_file_path))))
     custom_dir = config.theme.custom_dir
     return site_spec(
         settings,
@@ -131,10 +126,6 @@ def _load_project(root: Path, layout: Layout) -> Project:
     return project
 
 
-def _from_root(root: Path, folder: Path) -> str:
-    return folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
-
-
 def load_for_build(config: MkDocsConfig) -> BuildData:
     """The project for this build, loaded once and shared by all plugins.
 
@@ -151,8 +142,8 @@ def load_for_build(config: MkDocsConfig) -> BuildData:
     layout = Layout(
         data_dir=settings.data_dir,
         runbooks_dir=settings.runbooks_dir,
-        docs_dir=_from_root(root, docs_dir),
-        site_dirs=tuple(_from_root(root, Path(folder).resolve()) for folder in site_dirs if folder),
+        docs_dir=shown(docs_dir, root),
+        site_dirs=tuple(shown(Path(folder), root) for folder in site_dirs if folder),
     )
     project = _load_project(root, layout)
     try:
@@ -192,6 +183,29 @@ def unlisted_pages(files: Files) -> set[str]:
     }
 
 
+def check_site(files: Files, config: MkDocsConfig, data: BuildData) -> None:
+    """Stop a strict build, before anything is written, on what it would fail on only while
+    rendering, located (``opsdocs.render.site_links``): links and nav entries to pages this site
+    does not have, directives of pages from outside the project. Otherwise they are warnings."""
+    level = "error" if config.strict else "warning"
+    site = {file.src_uri for file in files if not file.inclusion.is_excluded()}
+    hand_written = [f for f in files if f.abs_src_path and not f.generated_by and f.is_documentation_page()]
+    pages = [
+        (f.src_uri, shown(Path(f.abs_src_path), data.root), f.content_string, f.src_uri in data.project.pages)
+        for f in hand_written
+        if not f.inclusion.is_excluded()
+    ]
+    links = config.validation.links.not_found >= logging.WARNING
+    problems = site_problems(pages, site if links else None, data.public, level)
+    if config.nav and config.validation.nav.not_found >= logging.WARNING:
+        config_file = Path(config.config_file_path)
+        problems += nav_problems(config.nav, site, nav_positions(config_file), config_file.name, level)
+    if any(problem.level == "error" for problem in problems):
+        raise PluginError("opsdocs: the site has problems:\n" + format_problems(problems))
+    for problem in problems:
+        log.warning(str(problem))
+
+
 def use_stylesheets(config: MkDocsConfig, names: tuple[str, ...]) -> None:
     """Link the plugins' stylesheets (paths in the site) from every page."""
     for href in names:
@@ -209,7 +223,21 @@ def note_overdue(notes: list[Problem]) -> None:
         log.info(f"opsdocs: {overdue_summary(len(notes))}")
 
 
-class FeaturePlugin(BasePlugin[FeatureConfig]):
+class LocatedOptions:
+    """A plugin whose option errors are also logged at the option's line of the configuration,
+    as ``opsdocs validate`` prints them; MkDocs then stops with its own message."""
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> Any:
+        errors, warnings = super().load_config(options, config_file_path)  # type: ignore[misc]
+        part = type(self).__module__.rsplit(".", 1)[-1]
+        name = "opsdocs" if part == "project" else plugin_name(part)
+        for key, error in errors if config_file_path else []:
+            where = ("plugins", name, key)
+            log.error(str(setting_problem(Path(config_file_path), where, f"{name}: {key}: {error}")))
+        return errors, warnings
+
+
+class FeaturePlugin(LocatedOptions, BasePlugin[FeatureConfig]):
     """A part's plugin: its options only. The ``opsdocs`` plugin reads them into the site's
     description and renders every part; without it listed, nothing would, so that stops the
     build. ``FeaturePlugin[SomeConfig]`` gives a part its own options, as ``BasePlugin`` does."""

@@ -44,8 +44,11 @@ class DataKind:
 
     @property
     def schema_name(self) -> str:
-        """File name of this kind's JSON Schema."""
-        return f"{self.name}.schema.json"
+        """File name of this kind's JSON Schema, named as its data file is (``incident-process.yml``:
+        ``incident-process.schema.json``), a folder of one file per record as the folder
+        (``incidents/``: ``incidents.schema.json``); front matter as its kind (``runbook``)."""
+        stem = self.pattern.split("/")[0].removesuffix(".yml") if self.pattern.endswith(".yml") else self.name
+        return f"{stem}.schema.json"
 
 
 DATA_KINDS: tuple[DataKind, ...] = (

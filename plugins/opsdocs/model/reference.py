@@ -71,6 +71,8 @@ def _section(model: type[BaseModel], seen: set[type[BaseModel]]) -> list[str]:
     doc = (model.__doc__ or "").strip().splitlines()
     if doc:
         lines += [doc[0], ""]
+    required = [f"`{name}`" for name, info in model.model_fields.items() if info.is_required()]
+    lines += [f"Required: {', '.join(required) if required else 'none'}.", ""]
     lines += ["| field | type | required | audience | meaning |", "|---|---|---|---|---|"]
     nested: list[type[BaseModel]] = []
     for name, info in model.model_fields.items():
@@ -105,6 +107,7 @@ def data_reference() -> str:
     for kind in DATA_KINDS + FRONT_MATTER_KINDS:
         where = kind.pattern if kind.name in {"runbook", "page"} else f"data/{kind.pattern}"
         lines += [f"## `{where}`", "", kind.description + (" Required." if kind.required else ""), ""]
+        lines += [f"Schema: `schemas/{kind.schema_name}`.", ""]
         seen.add(kind.model)
         lines += _section(kind.model, seen)
     return "\n".join(lines).rstrip() + "\n"
