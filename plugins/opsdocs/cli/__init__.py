@@ -11,6 +11,7 @@ from opsdocs.cli import commands as run
 from opsdocs.cli import incident, init, maintenance
 from opsdocs.cli.generate import generate as run_generate
 from opsdocs.cli.notify import register as register_notify
+from opsdocs.cli.probe import register as register_probe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     incident.add_parser(subcommands)
     maintenance.add_parser(subcommands)
     register_notify(subcommands)
+    register_probe(subcommands)
     return parser
 
 
