@@ -10,7 +10,7 @@ the days they cover, each day's aggregate for the whole UTC days before them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -89,6 +89,8 @@ class Measured:
 
     now: datetime
     components: Mapping[str, MeasuredComponent] = field(default_factory=dict)
+    history: History = field(default_factory=History, repr=False)
+    """The history the figures come from, cut to the checks shown."""
 
     def of(self, component_id: str) -> MeasuredComponent | None:
         """The figures of ``component_id``, or None when no check measures it."""
@@ -122,6 +124,10 @@ def measure(project: Project, history: History, now: datetime) -> Measured:
     for aggregate_ in history.daily:
         if _day_start(aggregate_.day) + timedelta(days=1) <= cut:
             daily.setdefault(aggregate_.check, []).append(aggregate_)
+    shown = {c for ids in by_component.values() for c in ids}
+    kept = History(
+        tuple(r for r in history.raw if r.check in shown), tuple(d for d in history.daily if d.check in shown)
+    )
     components = {}
     for component_id, check_ids in by_component.items():
         uptime = {key: _tally(check_ids, raw, daily, now - span, now, raw_since) for key, span in WINDOWS}
@@ -129,7 +135,7 @@ def measure(project: Project, history: History, now: datetime) -> Measured:
         results = [r for c in check_ids for r in raw.get(c, [])]
         latest = max(results, default=None, key=lambda r: r.at)
         components[component_id] = MeasuredComponent(component_id, tuple(check_ids), uptime, days, latest)
-    return Measured(now, components)
+    return Measured(now, components, kept)
 
 
 def _day_start(day: date) -> datetime:
@@ -175,6 +181,6 @@ def _days(check_ids: Sequence[str], raw: Mapping[str, list[Result]], daily: Mapp
     return found
 
 
-def _worst(values: object) -> int | None:
-    present = [v for v in values if v is not None]  # type: ignore[attr-defined]
+def _worst(values: Iterable[int | None]) -> int | None:
+    present = [v for v in values if v is not None]
     return max(present) if present else None

@@ -74,7 +74,7 @@ def read_daily(path: Path) -> list[DayAggregate]:
             raise HistoryError(
                 f"{where}:1: error: day: '{values['day']}' is not a date (YYYY-MM-DD)"
             ) from None
-        numbers = [_int(values, key, where, True) for key in DAILY_HEADER[2:]]
+        numbers = [_int(values, key, where, key in ("checks", "failures")) for key in DAILY_HEADER[2:]]
         checks, failures = numbers[0], numbers[1]
         if checks is None or failures is None or failures > checks:
             raise HistoryError(f"{where}:1: error: checks and failures are counts, failures at most checks")
