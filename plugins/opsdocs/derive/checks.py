@@ -80,7 +80,7 @@ class MeasuredComponent:
     days: tuple[DayTimes, ...]
     """The last ``CHART_DAYS`` UTC days, oldest first."""
     latest: Result | None
-    """Its latest result by ``now``."""
+    """Its latest result by ``now``; of several at that time, a failed one."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def measure(project: Project, history: History, now: datetime) -> Measured:
         uptime = {key: _tally(check_ids, raw, daily, now - span, now, raw_since) for key, span in WINDOWS}
         days = tuple(_days(check_ids, raw, daily, now, raw_since))
         results = [r for c in check_ids for r in raw.get(c, [])]
-        latest = max(results, default=None, key=lambda r: r.at)
+        latest = max(results, default=None, key=lambda r: (r.at, not r.ok))
         components[component_id] = MeasuredComponent(component_id, tuple(check_ids), uptime, days, latest)
     return Measured(now, components, kept)
 
