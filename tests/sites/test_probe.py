@@ -9,11 +9,9 @@ import json
 import math
 import shutil
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -25,6 +23,7 @@ from opsdocs.probe.writer import record
 from tests.clock import NOW_AT, YEARS_AHEAD, env_at
 from tests.conftest import run_opsdocs
 from tests.html import page
+from tests.local_http import QuietHandler, serving
 from tests.paths import FIXTURES, MINIMAL
 from tests.sitebuild import assert_refused, build_site
 
@@ -41,8 +40,8 @@ def server() -> Iterator[_State]:
     """A server that answers normally, fails, times out, answers slowly or without the text."""
     state = _State()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
+    class Handler(QuietHandler):
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             state.hits[self.path] = state.hits.get(self.path, 0) + 1
             if self.path == "/timeout":
                 time.sleep(1.5)
@@ -58,16 +57,9 @@ def server() -> Iterator[_State]:
             except BrokenPipeError:  # the check timed out and left
                 pass
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.port = http.server_address[1]
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    http.shutdown()
-    http.server_close()
+    with serving(Handler) as port:
+        state.port = port
+        yield state
 
 
 def _closed_port() -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from opsdocs.authoring.inputs import InputError
@@ -20,7 +21,7 @@ from opsdocs.cli.load import load_checked, project_layout
 from opsdocs.cli.mkdocs_config import ConfigError, read_config
 from opsdocs.model import Layout, Project
 from opsdocs.probe.alerts import Drafts, Event, plan_alerts
-from opsdocs.probe.history import HistoryError, Result, stamp
+from opsdocs.probe.history import History, HistoryError, Result, stamp
 from opsdocs.probe.reader import read_history, read_import
 from opsdocs.probe.run import MissingSecret, run_checks
 from opsdocs.probe.writer import record
@@ -54,15 +55,16 @@ def register(subcommands: argparse._SubParsersAction) -> None:
     imported.set_defaults(run=_import)
 
 
-def _load(args: argparse.Namespace, command: str) -> tuple[Project, Layout, object] | None:
+def _load(args: argparse.Namespace, command: str) -> tuple[Project, Layout, datetime] | None:
+    """The project, its folders and ``now``; None, with the problems printed, when unusable."""
     root = Path(args.project_dir).resolve()
+    layout: Layout | None = None
     try:
         layout = project_layout(args, read_config(root, None), root)
     except ConfigError as exc:
         print(f"opsdocs {command}: {exc}", file=sys.stderr)
-        return None
-    loaded = load_checked(root, layout, command)
-    return None if loaded is None else (loaded[0], layout, loaded[1])
+    loaded = load_checked(root, layout, command) if layout is not None else None
+    return None if loaded is None or layout is None else (loaded[0], layout, loaded[1])
 
 
 def _history_folder(args: argparse.Namespace) -> Path:
@@ -107,12 +109,12 @@ def _probe(args: argparse.Namespace) -> int:
 
 
 def _events(
-    project: Project, layout: Layout, history: object, drafts: Drafts, now: object
+    project: Project, layout: Layout, history: History, drafts: Drafts, now: datetime
 ) -> list[Event] | None:
     """The drafts and notes to make, their files checked and written; None when one would
     leave the project invalid."""
     try:
-        events = plan_alerts(project, layout, history, drafts, now)  # type: ignore[arg-type]
+        events = plan_alerts(project, layout, history, drafts, now)
     except InputError as exc:
         print(f"opsdocs probe: {exc}", file=sys.stderr)
         return None

@@ -10,29 +10,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from opsdocs.derive.timeline import Interval
 from opsdocs.model.components import ComponentStatus
 from opsdocs.probe.history import History, Result
 
 
-@dataclass(frozen=True)
-class Period:
-    """``component_id``'s checks failed (or, for an incident, were declared) from ``start`` to ``end``."""
+class Period(NamedTuple):
+    """From ``start`` to ``end``, ``component_id``'s checks failed, or (``source``: the
+    incident's id) an incident was declared for it."""
 
-    component_id: str
     start: datetime
     end: datetime
+    component_id: str
     source: str = ""
-    """The incident's id, for a declared period."""
-
-
-@dataclass(frozen=True)
-class Disagreements:
-    """Failures nobody declared, and declared incidents the checks did not see."""
-
-    undeclared: tuple[Period, ...] = ()
-    unseen: tuple[Period, ...] = ()
 
 
 def failed_periods(results: Sequence[Result]) -> list[tuple[datetime, datetime]]:
@@ -57,6 +49,15 @@ def failed_periods(results: Sequence[Result]) -> list[tuple[datetime, datetime]]
     return periods
 
 
+@dataclass(frozen=True)
+class Disagreements:
+    """Failures nobody declared (``undeclared``), and declared incidents the checks did not
+    see (``unseen``), oldest first."""
+
+    undeclared: tuple[Period, ...] = ()
+    unseen: tuple[Period, ...] = ()
+
+
 def _declared(interval: Interval) -> bool:
     return interval.status != ComponentStatus.operational
 
@@ -79,14 +80,13 @@ def disagreements(history: History, checks_by_component: Mapping[str, Sequence[s
         declared = [i for i in intervals.get(component_id, []) if _declared(i)]
         for start, end in failed_periods(results):
             if not any(i.start <= end and start < i.end for i in declared):
-                undeclared.append(Period(component_id, start, end))
+                undeclared.append(Period(start, end, component_id))
         for interval in declared:
             if interval.source_id not in incident_ids or interval.end <= since:
                 continue
             during = [r for r in results if interval.start <= r.at < interval.end]
             if during and all(r.ok for r in during):
                 unseen.append(
-                    Period(component_id, interval.start, min(interval.end, now), interval.source_id)
+                    Period(interval.start, min(interval.end, now), component_id, interval.source_id)
                 )
-    order = lambda p: (p.start, p.component_id)  # noqa: E731
-    return Disagreements(tuple(sorted(undeclared, key=order)), tuple(sorted(unseen, key=order)))
+    return Disagreements(tuple(sorted(undeclared)), tuple(sorted(unseen)))
