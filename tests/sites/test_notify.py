@@ -179,6 +179,7 @@ def make_project(root: Path) -> Path:
     for path in (project / "data" / "maintenance").glob("*.yml"):
         path.unlink()
     (project / "data" / "components.yml").write_text(COMPONENTS_YML, encoding="utf-8")
+    (project / "data" / "checks.yml").unlink()  # its checks name components replaced above
     (project / "data" / "notify.yml").write_text(NOTIFY_YML, encoding="utf-8")
     return project
 
