@@ -33,7 +33,10 @@ def read_history(folder: Path) -> History:
         raw.extend(read_raw(path))
     daily_path = folder / DAILY_FILE
     daily = read_daily(daily_path) if daily_path.is_file() else []
-    return History(tuple(sorted(raw)), tuple(sorted(daily)))
+    # Sorted by key tuples: compared in C, not through the dataclasses' own ordering.
+    raw.sort(key=lambda r: (r.at, r.check, r.error))
+    daily.sort(key=lambda d: (d.day, d.check))
+    return History(tuple(raw), tuple(daily))
 
 
 def _rows(path: Path, header: tuple[str, ...]) -> Iterable[tuple[int, list[str]]]:
