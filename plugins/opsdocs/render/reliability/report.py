@@ -124,6 +124,7 @@ def render_reliability(
         uptime_kpi=uptimes.kpi,
         partial_weight=f"{uptimes.policy.partial_outage_weight:g}",
         measured=measured_comparison(ctx, measured, uptimes),
+        checks=project.checks.checks,
         **links.template_values(),
         **GLYPHS,
     )
