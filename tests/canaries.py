@@ -46,6 +46,9 @@ communication rules and examples (only its impact is shown publicly), the roadma
 flags, the team's groups."""
 
 NOT_PLANTED = {
+    "Check.headers": "names environment variables, in capital letters, which a canary cannot "
+    "be; the values are never in the file. The checks' table of the staff site shows them",
+    "Incident.detected_by": "one fixed word (`checks`), not a text a canary can be",
     "ResponseTarget.severity": "names a severity; severities' ids and names are on the public "
     "status page, so the id is no secret and a canary there would prove nothing",
     "Communication.incidents": "message templates only the on-call commands read; their texts "

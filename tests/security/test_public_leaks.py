@@ -17,11 +17,14 @@ import gzip
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from opsdocs.model.files import DATA_KINDS
+from opsdocs.probe.history import Result
+from opsdocs.probe.writer import record
 from opsdocs.render.handbook.directives import directive_names
 from tests.canaries import (
     DOCS_INTERNAL_KINDS,
@@ -29,8 +32,10 @@ from tests.canaries import (
     Planting,
     internal_fields,
     plant_project,
+    read_yaml,
+    write_yaml,
 )
-from tests.clock import env_at
+from tests.clock import NOW, env_at
 from tests.conftest import Run, run_opsdocs
 from tests.paths import REPO
 from tests.sitebuild import build_site, tree
@@ -78,6 +83,22 @@ def _copy_project(target: Path) -> Path:
     return target
 
 
+def _plant_checks(root: Path, planting: Planting) -> None:
+    """A canary address for every check (the planter leaves addresses alone), and a history
+    with results of every check, the internal ones included, where the sites read it."""
+    path = root / "data" / "checks.yml"
+    data = read_yaml(path)
+    for index, check in enumerate(data["checks"]):
+        mark = planting.id("url", f"data/checks.yml: checks[{index}]: url", "Check.url")
+        check["url"] = f"https://{mark}.example.test/health"
+    planting.fields.add("Check.url")
+    write_yaml(path, data)
+    now = datetime.fromisoformat(NOW).astimezone(UTC)
+    results = [Result(now - timedelta(minutes=5 * n), check["id"], 200, "", 100 + n)
+               for n in range(12) for check in data["checks"]]  # fmt: skip
+    record(root / "checks-history", results, now, raw_days=14)
+
+
 def _directive_page(names: tuple[str, ...]) -> str:
     lines = ["---", "audience: public", "title: Directivas", "---", "", "# Directivas", ""]
     for name in names:
@@ -106,6 +127,7 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> Outputs:
     base = tmp_path_factory.mktemp("canary")
     root = _copy_project(base / "project")
     planting = plant_project(root)
+    _plant_checks(root, planting)
     (root / "docs" / "directivas.md").write_text(_directive_page(PUBLIC_DIRECTIVES), encoding="utf-8")
     # A staff page with every directive, so that the staff site shows every table (the KPIs'
     # descriptions, for one, are in no other page).

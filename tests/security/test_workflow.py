@@ -258,7 +258,8 @@ def test_checkout_does_not_keep_credentials(workflow: dict) -> None:
 
 def test_every_action_is_pinned_to_a_commit_sha(workflow: dict) -> None:
     uses = [s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s]
-    assert len(uses) == 16
+    # Both builds check out the checks' history; public keeps what was online for notify.
+    assert len(uses) == 18
     for ref in uses:
         assert SHA_PIN.match(ref), f"not pinned to a full commit SHA: {ref}"
     # The pin carries a comment naming the version it was taken from, for humans and Dependabot.
@@ -278,3 +279,54 @@ def test_python_version_is_311(workflow: dict) -> None:
     steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
     setup = [s for s in steps if "actions/setup-python@" in s.get("uses", "")]
     assert [s["with"]["python-version"] for s in setup] == ["3.11"] * 4
+
+
+# ---------------------------------------------------------------- the probe workflow
+
+PROBE = ROOT / ".github" / "workflows" / "probe.yml"
+
+
+@pytest.fixture(scope="module")
+def probe() -> dict:
+    return yaml.safe_load(PROBE.read_text(encoding="utf-8"))
+
+
+def test_probe_runs_on_a_schedule_and_when_started_from_outside(probe: dict) -> None:
+    """Schedules are best effort: an external scheduler starts it by workflow_dispatch or
+    repository_dispatch (docs/opsdocs/health-checks.md)."""
+    triggers = _triggers(probe)
+    assert triggers["schedule"] == [{"cron": "*/5 * * * *"}]
+    assert "workflow_dispatch" in triggers and triggers["repository_dispatch"] == {"types": ["probe"]}
+    assert probe["concurrency"] == {"group": "probe", "cancel-in-progress": False}
+
+
+def test_probe_asks_only_for_what_it_needs_and_keeps_no_credentials(probe: dict) -> None:
+    assert probe["permissions"] == {}
+    (job,) = probe["jobs"].values()
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "actions": "write"}
+    for step in job["steps"]:
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+        assert SHA_PIN.match(step["uses"]) if "uses" in step else "${{" not in step["run"]
+
+
+def test_probe_keeps_the_history_on_its_own_branch_and_proposes_drafts(probe: dict) -> None:
+    (job,) = probe["jobs"].values()
+    steps = {step["name"]: step for step in job["steps"]}
+    assert steps["Check out the history"]["with"]["ref"] == "checks-history"
+    keep = steps["Keep the history on its branch"]["run"]
+    assert "HEAD:refs/heads/checks-history" in keep and "refs/heads/main" not in keep
+    assert "--history checks-history --report probe-report.json" in steps["Run the checks"]["run"]
+    propose = steps["Propose what the checks drafted"]["run"]
+    assert "gh pr create" in propose and 'if [ "$mode" = "commit" ]' in propose
+
+
+def test_publish_reads_the_history_branch_before_building(workflow: dict) -> None:
+    for name in ("public", "staff"):
+        steps = workflow["jobs"][name]["steps"]
+        names = [step.get("name") for step in steps]
+        history = names.index("Check out the checks' history")
+        assert steps[history]["with"] == {"ref": "checks-history", "path": "checks-history",
+                                          "persist-credentials": False}  # fmt: skip
+        assert steps[history]["continue-on-error"] is True  # before the first probe run
+        assert history < next(i for i, n in enumerate(names) if n and n.startswith("Build the"))

@@ -129,6 +129,7 @@ def test_the_project_has_everything_a_repository_needs(project: Path) -> None:
         ".gitignore",
         "requirements.txt",
         ".github/workflows/publish.yml",
+        ".github/workflows/probe.yml",
         f"runbooks/{RUNBOOK[language]}.md",
         f"docs/{ARTICLE[language]}.md",
         "docs/index.md",
@@ -261,13 +262,14 @@ def test_the_example_incident_and_maintenance_publish_once_copied(project: Path,
     assert (later / "status/maintenance" / ids["maintenance"] / "index.html").is_file()
 
 
-def test_the_workflow_is_lint_clean_and_the_repository_s_own(project: Path) -> None:
-    written = project / ".github/workflows/publish.yml"
+@pytest.mark.parametrize("workflow", ["publish.yml", "probe.yml"])
+def test_the_workflow_is_lint_clean_and_the_repository_s_own(project: Path, workflow: str) -> None:
+    written = project / ".github/workflows" / workflow
     result = _actionlint(written)
     assert result.returncode == 0, result.stdout + result.stderr
     findings = _findings(_zizmor(written))
     assert findings == [], "\n".join(f"{f['ident']}: {f['desc']}" for f in findings)
-    ours = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8"))
+    ours = yaml.safe_load((REPO / ".github/workflows" / workflow).read_text(encoding="utf-8"))
     theirs = yaml.safe_load(written.read_text(encoding="utf-8"))
     for name, job in ours["jobs"].items():
         assert theirs["jobs"][name].get("permissions") == job.get("permissions"), name

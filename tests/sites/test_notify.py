@@ -17,10 +17,8 @@ import hmac
 import json
 import shutil
 import socket
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import jsonschema
@@ -29,6 +27,7 @@ import yaml
 from aiosmtpd.controller import Controller
 
 from opsdocs.cli import main
+from tests.local_http import QuietHandler, serving
 from tests.paths import FIXTURES, REPO, WEBHOOK_SCHEMA
 from tests.sitebuild import build_site
 
@@ -180,6 +179,7 @@ def make_project(root: Path) -> Path:
     for path in (project / "data" / "maintenance").glob("*.yml"):
         path.unlink()
     (project / "data" / "components.yml").write_text(COMPONENTS_YML, encoding="utf-8")
+    (project / "data" / "checks.yml").unlink()  # its checks name components replaced above
     (project / "data" / "notify.yml").write_text(NOTIFY_YML, encoding="utf-8")
     return project
 
@@ -232,8 +232,8 @@ class Receiver:
 def receiver() -> Iterator[Receiver]:
     state = Receiver()
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
+    class Handler(QuietHandler):
+        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
             body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
             state.requests.append(Received(self.path, dict(self.headers.items()), body))
             self.send_response(500 if self.path in state.failing else 200)
@@ -241,7 +241,7 @@ def receiver() -> Iterator[Receiver]:
             self.end_headers()
             self.wfile.write(b"ok")
 
-        def do_GET(self) -> None:
+        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
             file = None
             if state.live is not None and self.path.startswith("/live/"):
                 file = state.live / self.path.removeprefix("/live/")
@@ -254,16 +254,9 @@ def receiver() -> Iterator[Receiver]:
             self.end_headers()
             self.wfile.write(data)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    with serving(Handler) as port:
+        state.port = port
+        yield state
 
 
 class Mailbox:

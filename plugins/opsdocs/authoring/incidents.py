@@ -20,7 +20,14 @@ from opsdocs.authoring.ids import new_record_id
 from opsdocs.derive.published import is_open, published_updates
 from opsdocs.model import Layout, Project
 from opsdocs.model.components import ComponentStatus
-from opsdocs.model.incidents import Incident, IncidentUpdate, Postmortem, UpdateStatus, worst_statuses
+from opsdocs.model.incidents import (
+    DetectedBy,
+    Incident,
+    IncidentUpdate,
+    Postmortem,
+    UpdateStatus,
+    worst_statuses,
+)
 
 SCHEMA = "incidents.schema.json"
 UPDATE_STATUSES = (UpdateStatus.investigating, UpdateStatus.identified, UpdateStatus.monitoring)
@@ -82,8 +89,10 @@ def new_incident(
     status: UpdateStatus = UpdateStatus.investigating,
     internal_note: str = "",
     incident_id: str | None = None,
+    detected_by: DetectedBy | None = None,
 ) -> ChangeSet:
-    """A new incident file, ``<data>/incidents/<date>-<slug>.yml``, with its first update."""
+    """A new incident file, ``<data>/incidents/<date>-<slug>.yml``, with its first update;
+    ``detected_by`` marks one drafted from failing checks."""
     zone = project.site.zone
     title = inputs.title(title)
     inputs.known(severity, list(project.severities.by_id), "severity", f"{layout.data_dir}/severities.yml")
@@ -107,6 +116,8 @@ def new_incident(
     document["severity"] = severity
     document["started_at"] = yamldoc.moment(started_at, zone)
     document["updates"] = yamldoc.sequence([_update(at, status, text, statuses, note, zone)])
+    if detected_by is not None:
+        document["detected_by"] = detected_by.value
     changes = ChangeSet(f"declared incident {record_id}: {title}")
     changes.add(path, None, yamldoc.dump(document).encode("utf-8"))
     return changes

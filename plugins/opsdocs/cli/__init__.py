@@ -13,6 +13,7 @@ from opsdocs.cli.generate import generate as run_generate
 from opsdocs.cli.help import HelpFormatter, polish
 from opsdocs.cli.load import add_folder_flags
 from opsdocs.cli.notify import register as register_notify
+from opsdocs.cli.probe import register as register_probe
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -60,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     incident.add_parser(subcommands)
     maintenance.add_parser(subcommands)
     register_notify(subcommands)
+    register_probe(subcommands)
     return polish(parser)
 
 

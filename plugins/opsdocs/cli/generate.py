@@ -13,6 +13,7 @@ from opsdocs.cli.mkdocs_config import OVERRIDES, ConfigError, ProjectConfig, mkd
 from opsdocs.hygiene import overdue_summary
 from opsdocs.model import Project
 from opsdocs.model.runbooks import page_is_public
+from opsdocs.probe.history import HistoryError
 from opsdocs.problems import Problem, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site
@@ -70,7 +71,7 @@ def generate(args: argparse.Namespace) -> int:
     except PageProblems as exc:
         print(format_problems(exc.problems), file=sys.stderr)
         return 1
-    except TemplateError as exc:
+    except (TemplateError, HistoryError) as exc:
         print(exc, file=sys.stderr)
         return 1
     # Everything is rendered before anything is written: a failure leaves no half-written site.

@@ -99,6 +99,8 @@ class StatusConfig(FeatureConfig):
     """Put incident, maintenance and history pages in the search index (off: a lighter first visit)."""
     api_language = c.Choice(tuple(ApiLanguage), default=ApiLanguage.statuspage.value)
     """``statuspage``: the API's fixed texts in Statuspage's English; ``site``: in the site's language."""
+    checks_history = c.Type(str, default="")
+    """The folder of ``opsdocs probe``'s history, relative to the project; '' for none."""
 
 
 class HandbookConfig(FeatureConfig):
@@ -153,6 +155,7 @@ def site_spec(
             stale_after_minutes=status.stale_after_minutes,
         ),
         reliability=UptimePolicy(partial_outage_weight=handbook.partial_outage_weight),
+        checks_history=status.checks_history,
     )
     overrides = custom_dir / "opsdocs" if custom_dir is not None else None
     return SiteSpec(

@@ -31,6 +31,7 @@ from opsdocs.mkdocs_plugins.shared import (
 from opsdocs.mkdocs_plugins.staging import Staging
 from opsdocs.model.runbooks import page_is_public
 from opsdocs.nav import nav_pages, pruned_nav
+from opsdocs.probe.history import HistoryError
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.error_page import error_page
@@ -114,7 +115,7 @@ class ProjectPlugin(LocatedOptions, BasePlugin[ProjectSettings]):
         try:
             with collector_paused():  # rendering a large history allocates without making cycles
                 data.site = generate_site(data.project, data.now, data.spec, pages=pages)
-        except TemplateError as exc:  # a template override of the project's: where, not a traceback
+        except (TemplateError, HistoryError) as exc:  # an override or the checks' history: where
             raise PluginError(str(exc)) from None
         _drop_template_overrides(files, config)
         note_overdue(data.site.notes)

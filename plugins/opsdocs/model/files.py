@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from opsdocs.model.base import Record
+from opsdocs.model.checks import Checks
 from opsdocs.model.communication import Communication
 from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
@@ -71,6 +72,7 @@ DATA_KINDS: tuple[DataKind, ...] = (
     DataKind("continuity", "continuity.yml", Continuity, "Disaster recovery, business continuity."),
     DataKind("training", "training.yml", Training, "Learning paths per audience."),
     DataKind("notify", "notify.yml", Notify, "Channels that `opsdocs notify` tells what was published."),
+    DataKind("checks", "checks.yml", Checks, "Health checks that `opsdocs probe` runs, per component."),
 )
 
 FRONT_MATTER_KINDS: tuple[DataKind, ...] = (

@@ -30,6 +30,12 @@ class UpdateStatus(StrEnum):
     resolved = "resolved"
 
 
+class DetectedBy(StrEnum):
+    """What noticed an incident first, when it was not a person."""
+
+    checks = "checks"
+
+
 class IncidentUpdate(Record):
     """A message published during an incident, and the component statuses it sets."""
 
@@ -120,6 +126,9 @@ class Incident(Record):
     )
     updates: list[IncidentUpdate] = Field(min_length=1)
     runbooks: list[Id] = internal(default_factory=list, description="Ids of runbooks used.")
+    detected_by: DetectedBy | None = internal(
+        None, description="'checks' when `opsdocs probe` drafted it from failing health checks."
+    )
     postmortem: Postmortem | None = None
     audience: Audience = audience_field()
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from opsdocs.load.directives import Directive
+from opsdocs.model.checks import Checks
 from opsdocs.model.communication import Communication
 from opsdocs.model.components import Components
 from opsdocs.model.continuity import Continuity
@@ -55,6 +56,7 @@ class Project:
     continuity: Continuity = field(default_factory=Continuity)
     training: Training = field(default_factory=Training)
     notify: Notify = field(default_factory=Notify)
+    checks: Checks = field(default_factory=Checks)
     runbooks: list[Runbook] = field(default_factory=list)
     pages: dict[str, PageMeta] = field(default_factory=dict)
     """Front matter of each hand-written page, by its path under ``docs/``."""

@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from opsdocs.derive.checks import Measured, measure
 from opsdocs.derive.status import status_snapshot
 from opsdocs.load.directives import MARKER
 from opsdocs.load.markdown_page import split_front_matter
 from opsdocs.model.audience import public_view
 from opsdocs.model.project import Project
 from opsdocs.model.runbooks import page_is_public
+from opsdocs.probe.reader import read_history
 from opsdocs.problems import Problem
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
@@ -84,7 +86,7 @@ def generate_site(
     view = public_view(project) if spec.public else project
     ctx = make_context(view, now, spec)
     snapshot = status_snapshot(view, now, spec.options.status)
-    build = PartBuild(ctx, snapshot, project)
+    build = PartBuild(ctx, snapshot, project, measured=_measured(view, now, spec))
     if spec.has("helpcenter"):
         build.articles = _articles(project, spec, pages)
     plan = SitePlan()
@@ -102,6 +104,14 @@ def generate_site(
     for planned in plan.for_site(spec.public):
         site.add(planned.path, planned.content, planned.audience, listed=planned.listed)
     return GeneratedSite(site, ctx, build.help, build.notes)
+
+
+def _measured(view: Project, now: datetime, spec: SiteSpec) -> Measured | None:
+    """What the checks measured by ``now``, from the history ``checks_history`` names; None
+    without one. A bad line of it is a ``HistoryError``, located."""
+    if not spec.options.checks_history:
+        return None
+    return measure(view, read_history(Path(view.root) / spec.options.checks_history), now)
 
 
 def _articles(project: Project, spec: SiteSpec, pages: Collection[str] | None) -> list[Article]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from opsdocs.derive.checks import Measured
 from opsdocs.derive.status import StatusSnapshot
 from opsdocs.hygiene import overdue_action_item_problems, overdue_runbook_problems
 from opsdocs.model.project import Project
@@ -42,6 +43,8 @@ class PartBuild:
     never a failure."""
     help: HelpCenter | None = None
     """The help center, once rendered: it also decorates the help articles."""
+    measured: Measured | None = None
+    """What the checks measured, when the site reads a checks' history."""
 
 
 @dataclass(frozen=True)
@@ -58,8 +61,9 @@ def _status(build: PartBuild, plan: SitePlan) -> None:
     assert ctx.paths.status is not None
     options = ctx.spec.options
     render_status(
-        ctx, plan, ctx.paths.status, ASSET_ROOT, options.status, build.snapshot, options.status_rendering
-    )
+        ctx, plan, ctx.paths.status, ASSET_ROOT, options.status, build.snapshot, options.status_rendering,
+        build.measured,
+    )  # fmt: skip
 
 
 def _runbooks(build: PartBuild, plan: SitePlan) -> None:
@@ -70,7 +74,7 @@ def _runbooks(build: PartBuild, plan: SitePlan) -> None:
 def _handbook(build: PartBuild, plan: SitePlan) -> None:
     ctx = build.ctx
     render_handbook(ctx, plan)
-    render_reliability(ctx, plan, build.snapshot)
+    render_reliability(ctx, plan, build.snapshot, build.measured)
     render_postmortems(ctx, plan)
     build.notes += overdue_action_item_problems(build.project, ctx.now)
 

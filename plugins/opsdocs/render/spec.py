@@ -59,6 +59,10 @@ class PartOptions:
     """``opsdocs/status`` ``search_history``, ``api_language`` and ``stale_after_minutes``."""
     reliability: UptimePolicy = field(default_factory=UptimePolicy)
     """``opsdocs/handbook`` ``partial_outage_weight``, for the reliability report's uptime."""
+    checks_history: str = ""
+    """``opsdocs/status`` ``checks_history``: the folder of the checks' history (relative to the
+    project), whose measured figures the status pages and the reliability report show; ''
+    for none."""
 
 
 @dataclass(frozen=True)

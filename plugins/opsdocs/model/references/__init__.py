@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from opsdocs.model.base import Step
 from opsdocs.model.references.checker import Checker
+from opsdocs.model.references.checks import check_checks
 from opsdocs.model.references.communication import check_communication
 from opsdocs.model.references.helpcenter import check_help
 from opsdocs.model.references.incidents import check_incidents
@@ -97,6 +98,7 @@ def check_references(project: Project, layout: Layout, broken: set[str] | None =
     check_incidents(c, severities, components, runbooks, roles)
     check_maintenance(c, components)
     check_communication(c, severities, components)
+    check_checks(c, severities, components)
     _check_runbooks(c, severities, components, roles)
     check_training(c, runbooks)
     check_help(c)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
+from opsdocs.derive.checks import Measured
 from opsdocs.derive.kpis import Verdict
 from opsdocs.derive.postmortems import overdue_action_items
 from opsdocs.derive.published import is_open, is_published
@@ -24,6 +25,7 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.pages import front_matter
 from opsdocs.render.paths import ReliabilityPages
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.reliability.measured import measured_comparison
 from opsdocs.render.reliability.report_charts import BAR_GLYPHS, DOT_GLYPHS, months_chart, severity_series
 from opsdocs.render.reliability.windows import UptimeRules, window_view
 
@@ -88,12 +90,18 @@ class _Links:
         }
 
 
-def render_reliability(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnapshot | None = None) -> None:
+def render_reliability(
+    ctx: RenderContext,
+    plan: SitePlan,
+    snapshot: StatusSnapshot | None = None,
+    measured: Measured | None = None,
+) -> None:
     """Add the internal page ``reliability/index.md`` to ``plan``. Overdue postmortem action
     items are listed on it; they are never a build warning (see ``opsdocs.hygiene``).
 
     ``snapshot`` is the site's status snapshot: the uptime is cut from its intervals and
-    weighed by the report's own ``partial_outage_weight`` (``ctx.spec.options.reliability``)."""
+    weighed by the report's own ``partial_outage_weight`` (``ctx.spec.options.reliability``);
+    ``measured``, what the checks measured, is compared with it."""
     project, labels = ctx.project, ctx.labels
     uptimes = UptimeRules(ctx, snapshot or status_snapshot(project, ctx.now, ctx.spec.options.status))
     severities = sorted(project.severities.severities, key=lambda s: s.level)
@@ -115,6 +123,8 @@ def render_reliability(ctx: RenderContext, plan: SitePlan, snapshot: StatusSnaps
         month_rows=month_rows,
         uptime_kpi=uptimes.kpi,
         partial_weight=f"{uptimes.policy.partial_outage_weight:g}",
+        measured=measured_comparison(ctx, measured, uptimes),
+        checks=project.checks.checks,
         **links.template_values(),
         **GLYPHS,
     )

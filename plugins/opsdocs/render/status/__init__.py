@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from opsdocs.derive.checks import Measured
 from opsdocs.derive.status import StatusOptions, StatusSnapshot, status_snapshot
 from opsdocs.model.base import Audience
 from opsdocs.render.context import RenderContext
@@ -13,6 +14,7 @@ from opsdocs.render.status.badges import render_badges
 from opsdocs.render.status.calendar import render_calendar
 from opsdocs.render.status.feeds import render_feeds
 from opsdocs.render.status.hosting import HEADERS_FILE, headers_file
+from opsdocs.render.status.measured import render_checks_json
 from opsdocs.render.status.site import render_status_site
 
 __all__ = ["render_status"]
@@ -26,9 +28,11 @@ def render_status(
     options: StatusOptions,
     snapshot: StatusSnapshot | None = None,
     rendering: StatusRendering | None = None,
+    measured: Measured | None = None,
 ) -> StatusSnapshot:
     """Add every status output to ``plan``; return the snapshot it was rendered from.
-    ``stale_after_minutes``: the page's script warns once its data is older than this."""
+    ``stale_after_minutes``: the page's script warns once its data is older than this;
+    ``measured``: what the checks measured, when the site reads a checks' history."""
     snapshot = snapshot or status_snapshot(ctx.project, ctx.now, options)
     rendering = rendering or StatusRendering()
     render_status_site(
@@ -40,8 +44,10 @@ def render_status(
         options.history_days,
         search_history=rendering.search_history,
         stale_after_minutes=rendering.stale_after_minutes,
+        measured=measured,
     )
     render_api(ctx, snapshot, plan, layout, language=rendering.api_language)
+    render_checks_json(ctx, measured, snapshot, plan)
     render_feeds(ctx, snapshot, plan, layout)
     render_calendar(ctx, snapshot, plan, layout)
     render_badges(ctx, snapshot, plan, layout)

@@ -10,7 +10,7 @@ the navigation, and out of the search index as the other detail pages do.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -22,6 +22,7 @@ from opsdocs.render.context import RenderContext
 from opsdocs.render.pages import ALTERNATE, alternates, front_matter, script_json
 from opsdocs.render.paths import FEED_KINDS, StatusPages
 from opsdocs.render.plan import SitePlan
+from opsdocs.render.status.measured import MeasuredView
 
 RECENT_ON_STATUS_PAGE = 10
 """How many resolved incidents the status page lists, and a component's page too."""
@@ -48,6 +49,8 @@ class StatusPageKit:
     asset_root: str
     detail: dict[str, object]
     """The front matter of a detail page (navigation hidden, search index as configured)."""
+    measured: dict[str, MeasuredView] = field(default_factory=dict)
+    """What the checks measured, by component id (``render.status.measured``)."""
 
 
 def site_feed_links(ctx: RenderContext, layout: StatusPages, page: str) -> dict[str, str]:
@@ -128,5 +131,6 @@ def _component_page(
         script_url=ctx.link(path, f"{kit.asset_root}status.js"),
         links=links,
         site_links=site_links,
+        measured=kit.measured.get(facts.component.id),
         **kit.common,
     )

@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 from opsdocs.derive.ahead import scheduled_changes
+from opsdocs.derive.checks import Measured
 from opsdocs.derive.status import ComponentFacts, StatusSnapshot
 from opsdocs.derive.uptime import Day
 from opsdocs.model.base import Audience
@@ -30,6 +31,7 @@ from opsdocs.render.status.components import (
     site_feed_links,
     site_feed_titles,
 )
+from opsdocs.render.status.measured import measured_views
 
 HISTORY_PAGE_SIZE = 50
 
@@ -58,7 +60,8 @@ def _groups(snapshot: StatusSnapshot) -> list[_Group]:
 
 def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SitePlan, layout: StatusPages,
                        asset_root: str, history_days: int, search_history: bool = False,
-                       stale_after_minutes: int = STALE_AFTER_MINUTES) -> None:  # fmt: skip
+                       stale_after_minutes: int = STALE_AFTER_MINUTES, measured: Measured | None = None,
+                       ) -> None:  # fmt: skip
     """Add the status page, incident, maintenance, component and history pages to ``plan``.
     The detail pages stay out of the navigation, and out of the search index unless
     ``search_history``.
@@ -109,6 +112,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         stale_after_minutes=stale_after_minutes,
         asset_root=asset_root,
         detail=detail,
+        measured=measured_views(ctx, measured, snapshot),
     )
     links = site_feed_links(ctx, layout, index)
     status_page = ctx.templates.render(
@@ -130,6 +134,7 @@ def render_status_site(ctx: RenderContext, snapshot: StatusSnapshot, plan: SiteP
         summary_url=ctx.link(index, "api/v2/summary.json"),
         script_url=ctx.link(index, f"{asset_root}status.js"),
         links=links,
+        measured=kit.measured,
         **common,
     )
     head = {ALTERNATE: alternates(links, site_feed_titles(ctx))}
