@@ -17,6 +17,7 @@ from opsdocs.authoring.ids import new_record_id
 from opsdocs.derive.published import maintenance_status
 from opsdocs.model import Layout, Project
 from opsdocs.model.maintenance import MaintenanceStatus, MaintenanceWindow
+from opsdocs.spellings import key_as_written
 
 SCHEMA = "maintenance.schema.json"
 
@@ -254,7 +255,7 @@ def cancel(project: Project, now: datetime, window_id: str, *, message: str = ""
     at = now.astimezone(zone)
 
     def change(data: Any) -> None:
-        data["cancelled"] = True
+        data[key_as_written(data, "cancelled")] = True  # "canceled" in a file that spells it so
         _raise_revision(data, window.revision)
         if text and at >= window.announced:
             _append(data, at, MaintenanceStatus.scheduled, text, zone)

@@ -43,7 +43,7 @@ def add_parser(subcommands: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("project_dir", nargs="?", default=".", metavar="DIR", help="the new project's folder")
     parser.add_argument("--product", help="product name (default: My product)")
-    parser.add_argument("--organisation", help="organisation that runs it")
+    parser.add_argument("--organisation", "--organization", help="organisation that runs it")
     parser.add_argument("--language", help=f"language of the sites: {', '.join(languages())} (default: en)")
     parser.add_argument("--timezone", help="IANA time zone, e.g. Europe/Madrid (default: UTC)")
     parser.add_argument("--url", help="address of the public site (default: https://status.example.com/)")

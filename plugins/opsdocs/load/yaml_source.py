@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from opsdocs.load.source import FieldPath, SourceDoc, dotted
 from opsdocs.problems import Problem
+from opsdocs.spellings import canonical_path
 
 try:
     _BaseLoader: type = yaml.CSafeLoader
@@ -140,7 +141,9 @@ def value_positions(text: str, line_offset: int = 0) -> dict[FieldPath, tuple[in
     """The 1-based (line, column) of every value in YAML ``text``, keyed by its field path.
 
     Walks the same way as parsing does, so the paths are those of the parsed data; empty
-    when the text does not parse (its problem was reported with a position already).
+    when the text does not parse (its problem was reported with a position already). A key
+    written in its other spelling (``color``) is found under opsdocs' spelling too, the name
+    the model reports it by.
     """
     try:
         root = yaml.compose(text, Loader=_Loader)
@@ -150,7 +153,10 @@ def value_positions(text: str, line_offset: int = 0) -> dict[FieldPath, tuple[in
     if root is not None:
         with contextlib.suppress(_Stop):  # a file over a limit keeps the positions found so far
             walker.value(root, ())
-    return walker.positions or {}
+    positions = walker.positions or {}
+    for path, position in list(positions.items()):
+        positions.setdefault(canonical_path(path), position)
+    return positions
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -21,9 +21,11 @@ from pydantic import (
     PrivateAttr,
     ValidationInfo,
     WithJsonSchema,
+    model_validator,
 )
 
 from opsdocs.load.source import SourceRef
+from opsdocs.model.spellings import respell_fields, schema_with_spellings
 
 
 class Audience(StrEnum):
@@ -47,7 +49,12 @@ def internal(default: Any = ..., **kwargs: Any) -> Any:
 class Record(BaseModel):
     """Base of every model: unknown fields are errors, and each record remembers its source."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=True,
+        use_enum_values=False,
+        json_schema_extra=schema_with_spellings,
+    )
 
     _source: SourceRef | None = PrivateAttr(default=None)
 
@@ -55,6 +62,17 @@ class Record(BaseModel):
     def source(self) -> SourceRef | None:
         """Where this record was read from, for error messages and edit links."""
         return self._source
+
+
+class SpelledRecord(Record):
+    """Base of the records with a field a user may spell two ways (``colour``, ``color``):
+    the other spelling is renamed to the field's before validation, both are refused
+    (``opsdocs.model.spellings``). Only these records pay for the check."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _spelled_as_here(cls, data: Any) -> Any:
+        return respell_fields(cls, data)
 
 
 def may_hold_records(annotation: Any) -> bool:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import string
 from collections.abc import Collection, Mapping, Sequence
-from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
 from pydantic import AfterValidator, Field
 
 from opsdocs.model.base import Id, Record, internal
 from opsdocs.model.incidents import UpdateStatus
+from opsdocs.model.spellings import Spelled
 
 INCIDENT_PLACEHOLDERS: Mapping[str, str] = {
     "product": "the product's name (site.yml)",
@@ -82,7 +82,7 @@ IncidentText = _template_text(INCIDENT_PLACEHOLDERS)
 MaintenanceText = _template_text(MAINTENANCE_PLACEHOLDERS)
 
 
-class MaintenancePhase(StrEnum):
+class MaintenancePhase(Spelled):
     """The moments of a window a message is written for: its statuses, and its cancellation."""
 
     scheduled = "scheduled"

@@ -7,7 +7,16 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Audience, Id, Markdown, Record, Timestamp, audience_field, internal
+from opsdocs.model.base import (
+    Audience,
+    Id,
+    Markdown,
+    Record,
+    SpelledRecord,
+    Timestamp,
+    audience_field,
+    internal,
+)
 
 ANNOUNCEMENT_LEAD = timedelta(hours=72)
 """How long before a window without ``announced_at`` it is announced."""
@@ -30,7 +39,7 @@ class MaintenanceUpdate(Record):
     message: Markdown
 
 
-class MaintenanceWindow(Record):
+class MaintenanceWindow(SpelledRecord):
     """A planned window during which components are under maintenance."""
 
     id: Id

@@ -14,9 +14,10 @@ from pydantic import AfterValidator, Field, model_validator
 
 from opsdocs.model.base import Id, Record, internal
 from opsdocs.model.severities import Impact
+from opsdocs.model.spellings import Spelled
 
 
-class EventKind(StrEnum):
+class EventKind(Spelled):
     """What changed between two publications of the status page's API."""
 
     incident_created = "incident.created"

@@ -12,6 +12,7 @@ from pydantic.fields import FieldInfo
 from opsdocs.model.audience import is_internal_field
 from opsdocs.model.base import AUDIENCE_KEY, Audience
 from opsdocs.model.files import DATA_KINDS, FRONT_MATTER_KINDS, DataKind
+from opsdocs.spellings import SPELLINGS, other_spelling
 
 _SCALARS = {
     "str": "text",
@@ -50,9 +51,15 @@ def _type_name(annotation: typing.Any) -> tuple[str, list[type[BaseModel]]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{annotation.__name__.lower()})", [annotation]
     if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return " \\| ".join(f"`{m.value}`" for m in annotation), []
+        return " \\| ".join(_value_name(m.value) for m in annotation), []
     name = getattr(annotation, "__name__", str(annotation))
     return _SCALARS.get(name, name), []
+
+
+def _value_name(value: str) -> str:
+    """An enumerated value as the reference shows it, with its other spelling if it has one."""
+    other = other_spelling(value)
+    return f"`{value}` (or `{other}`)" if other != value else f"`{value}`"
 
 
 def _row(name: str, info: FieldInfo) -> tuple[str, list[type[BaseModel]]]:
@@ -63,6 +70,8 @@ def _row(name: str, info: FieldInfo) -> tuple[str, list[type[BaseModel]]]:
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
     audience = "internal" if extra.get(AUDIENCE_KEY) == "internal" else ""
     description = (info.description or "").replace("|", "\\|")
+    if other_spelling(name) != name:
+        description = f"{description} Also written `{other_spelling(name)}`.".strip()
     return f"| `{name}` | {kind} | {required} | {audience} | {description} |", models
 
 
@@ -101,6 +110,9 @@ def data_reference() -> str:
         "Fields marked *internal* never reach the public site, whatever the record's audience.",
         "Durations are written like `15m`, `2h`, `1h30m`, `30d`; times in ISO 8601 "
         "(`2026-03-14T10:05:00-03:00`; without an offset the site's time zone applies).",
+        "A field or value spelled the British way is accepted in its American spelling too: "
+        + ", ".join(f"`{other}` for `{ours}`" for ours, other in SPELLINGS.items())
+        + "; one record may use only one of the two.",
         "",
     ]
     seen: set[type[BaseModel]] = set()

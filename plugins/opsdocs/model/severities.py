@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from opsdocs.model.base import Duration, Id, Record, internal
+from opsdocs.model.base import Duration, Id, Record, SpelledRecord, internal
 from opsdocs.model.index import index_by_id
 
 
@@ -20,7 +20,7 @@ class Impact(StrEnum):
     critical = "critical"
 
 
-class Severity(Record):
+class Severity(SpelledRecord):
     """One severity level: what it means, how fast to respond and resolve, whom to tell."""
 
     id: Id

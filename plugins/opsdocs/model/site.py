@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, HttpUrl, field_validator
 
-from opsdocs.model.base import Day, Record
+from opsdocs.model.base import Day, SpelledRecord
 
 
-class Site(Record):
+class Site(SpelledRecord):
     """Facts about the product the sites describe."""
 
     product: str = Field(description="Product name, shown in titles and the status banner.")
