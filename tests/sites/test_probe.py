@@ -301,13 +301,24 @@ def test_the_status_fixture_shows_its_history_and_nothing_internal(built_site) -
         assert not any(mark in text for text in texts), mark
 
 
+def test_a_window_without_checks_says_so_and_the_chart_has_its_legend(built_site) -> None:
+    # Three days after the fixture's last result: nothing in the last 24 hours, the rest kept.
+    site = built_site(STATUS_SITE, now="2026-12-01T12:00:00-03:00")
+    api = page(site / "status" / "index.html").cssselect("#component-api [data-opsdocs-measured]")[0]
+    text = " ".join(api.text_content().split())
+    assert "24 hours: no checks" in text and "7 days: 97.89 %" in text and "— %" not in text
+    assert "— Median · - - 95th percentile (milliseconds)" in text
+
+
 @pytest.mark.parametrize("now", YEARS_AHEAD)
 def test_a_build_years_after_the_history_shows_no_figures_and_does_not_fail(built_site, now: str) -> None:
     site = built_site(STATUS_SITE, now=now)
     figures = json.loads((site / "api" / "opsdocs" / "checks.json").read_text(encoding="utf-8"))
     assert all(v["checks"] == 0 and v["percent"] is None for v in figures["components"][0]["uptime"].values())
     status = page(site / "status" / "index.html")
-    assert "24 hours: — %" in status.cssselect("#component-api [data-opsdocs-measured]")[0].text_content()
+    # Nothing measured in the last 90 days: the page shows no figures rather than four blanks.
+    assert status.cssselect("[data-opsdocs-measured]") == []
+    assert "Measured by health checks" not in status.text_content()
 
 
 def test_generate_writes_the_same_checks_json_as_the_plugins(built_site, tmp_path: Path) -> None:

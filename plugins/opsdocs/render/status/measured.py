@@ -30,8 +30,8 @@ CHECKS_JSON = "api/opsdocs/checks.json"
 class MeasuredView:
     """One component's measured figures as a template shows them."""
 
-    windows: list[tuple[str, str]]
-    """(label of the window, uptime as text) for each window."""
+    windows: list[str]
+    """Each window's uptime as text: "7 days: 99.95 %", or that it had no checks."""
     chart: Markup
     compact_chart: Markup
     days: list[DayTimes]
@@ -48,10 +48,10 @@ def measured_views(
     views = {}
     for facts in snapshot.components:
         found = measured.of(facts.component.id)
-        if found is None:
-            continue
+        if found is None or all(tally.percent is None for tally in found.uptime.values()):
+            continue  # no check of it ran in the last 90 days: nothing measured to show
         name = facts.component.name
-        windows = [(labels(f"checks.window.{key}"), found.uptime[key].display()) for key, _ in WINDOWS]
+        windows = [_window_text(ctx, labels(f"checks.window.{key}"), found.uptime[key]) for key, _ in WINDOWS]
         days = list(found.days)
         first, last = (ctx.dates.date(days[0].day), ctx.dates.date(days[-1].day)) if days else ("", "")
         title = labels("checks.chart_title", name=name, days=CHART_DAYS)
@@ -67,6 +67,12 @@ def measured_views(
             list(reversed(days)),
         )
     return views
+
+
+def _window_text(ctx: RenderContext, window: str, uptime: Tally) -> str:
+    if uptime.percent is None:
+        return ctx.labels("checks.no_data", window=window)
+    return ctx.labels("checks.uptime", window=window, value=uptime.display())
 
 
 def _tooltip(ctx: RenderContext, day: DayTimes) -> str:
