@@ -109,9 +109,15 @@ def test_a_bad_now_is_a_clear_error(project: Path) -> None:
     assert_refused(result, "OPSDOCS_NOW='yesterday' is not an ISO 8601 time")
 
 
-@pytest.mark.parametrize("plugin", ["opsdocs/status", "opsdocs/handbook"])
-def test_a_weight_outside_0_to_1_is_a_clear_error(project: Path, plugin: str) -> None:
-    replace(project / "mkdocs.yml", "  opsdocs/status: {}", f"  {plugin}: {{partial_outage_weight: 1.5}}")
+@pytest.mark.parametrize(
+    ("plugin", "options"),
+    [
+        ("opsdocs/status", "  opsdocs/status: {checks_history: checks-history, partial_outage_weight: 1.5}"),
+        ("opsdocs/handbook", "  opsdocs/status: {}\n  opsdocs/handbook: {partial_outage_weight: 1.5}"),
+    ],
+)
+def test_a_weight_outside_0_to_1_is_a_clear_error(project: Path, plugin: str, options: str) -> None:
+    replace(project / "mkdocs.yml", "  opsdocs/status: {checks_history: checks-history}", options)
     result = build_site(project / "mkdocs.yml", project / "site")
     assert result.returncode == 1
     assert (
