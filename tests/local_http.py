@@ -15,6 +15,13 @@ class QuietHandler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
+    def reply(self, status: int, body: bytes) -> None:
+        """Answer with ``status`` and ``body``, its length given."""
+        self.send_response(status)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
 def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:

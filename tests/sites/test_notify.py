@@ -248,11 +248,7 @@ def receiver() -> Iterator[Receiver]:
             if file is None or not file.is_file():
                 self.send_error(404)
                 return
-            data = file.read_bytes()
-            self.send_response(200)
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            self.reply(200, file.read_bytes())
 
     with serving(Handler) as port:
         state.port = port

@@ -12,7 +12,6 @@ scripts rely on.
 from __future__ import annotations
 
 import importlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 import yaml
 
 from opsdocs.authoring.incidents import UPDATE_STATUSES
-from tests.clock import NOW, env_at
+from tests.gitrepo import changed_in, clean_env, git, last_commit, push_from, race_every_push, seed_remote
 from tests.paths import FIXTURES, REPO
 from tests.sitebuild import run_step
 
@@ -33,8 +32,6 @@ FORM = REPO / ".github" / "ISSUE_TEMPLATE" / "incident.yml"
 NEW = "data/incidents/2026-11-28-api-down.yml"
 ACTOR = ("octocat", "583231")
 REPORTER = ("reporter-1", "77")
-SEED = {"GIT_AUTHOR_NAME": "Seed", "GIT_AUTHOR_EMAIL": "seed@example.test"}
-SEED |= {"GIT_COMMITTER_NAME": "Seed", "GIT_COMMITTER_EMAIL": "seed@example.test"}
 
 
 def script(name: str) -> ModuleType:
@@ -44,32 +41,10 @@ def script(name: str) -> ModuleType:
     return importlib.import_module(name)
 
 
-def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=repo, capture_output=True, text=True, check=False, env={**_base(), **(env or {})}
-    )
-    assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
-    return done.stdout
-
-
-def _base() -> dict[str, str]:
-    """An environment without the runner's variables or a token (the tests never reach GitHub)."""
-    env = {k: v for k, v in env_at(NOW).items() if not k.startswith(("GITHUB_", "GH_", "RUNNER_", "ONCALL_"))}
-    return env | {"GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"}
-
-
 @pytest.fixture
 def remote(tmp_path: Path) -> Path:
     """A bare repository holding the on-call fixture project on ``main``."""
-    bare = tmp_path / "remote.git"
-    git(tmp_path, "init", "--quiet", "--bare", "--initial-branch=main", str(bare))
-    seed = tmp_path / "seed"
-    shutil.copytree(FIXTURES / "oncall", seed)
-    git(seed, "init", "--quiet", "--initial-branch=main")
-    git(seed, "add", "--all")
-    git(seed, "commit", "--quiet", "-m", "Project", env=SEED)
-    git(seed, "push", "--quiet", str(bare), "main")
-    return bare
+    return seed_remote(FIXTURES / "oncall", tmp_path / "remote.git")
 
 
 def clone(remote: Path, name: str) -> Path:
@@ -83,7 +58,7 @@ def run(
     repo: Path, step: str, *args: str, env: dict[str, str] | None = None, actor=ACTOR
 ) -> subprocess.CompletedProcess[str]:
     """``oncall.py STEP`` in ``repo``, with the runner's identity of ``actor`` and ``env``."""
-    full = _base() | {"GITHUB_ACTOR": actor[0], "GITHUB_ACTOR_ID": actor[1]} | (env or {})
+    full = clean_env() | {"GITHUB_ACTOR": actor[0], "GITHUB_ACTOR_ID": actor[1]} | (env or {})
     return run_step([sys.executable, str(ONCALL), step, *args], full, repo)
 
 
@@ -127,25 +102,6 @@ def declare(repo: Path) -> subprocess.CompletedProcess[str]:
 
 def on_remote(remote: Path, path: str) -> dict:
     return yaml.safe_load(git(remote, "show", f"main:{path}"))
-
-
-def last_commit(repo: Path, ref: str = "HEAD") -> dict[str, str]:
-    fields = git(repo, "log", "-1", "--format=%an%n%ae%n%cn%n%ce%n%s%n%P", ref).splitlines()
-    keys = ("author", "author_email", "committer", "committer_email", "subject", "parents")
-    return dict(zip(keys, fields, strict=True))
-
-
-def changed_in(repo: Path, ref: str = "HEAD") -> list[str]:
-    return git(repo, "show", "--name-only", "--format=", ref).split()
-
-
-def push_from(other: Path, name: str) -> None:
-    """Another person's commit, pushed to main from their clone."""
-    git(other, "pull", "--quiet", "--rebase")
-    (other / name).write_text("unrelated\n", encoding="utf-8")
-    git(other, "add", name)
-    git(other, "commit", "--quiet", "-m", f"Add {name}", env=SEED)
-    git(other, "push", "--quiet", "origin", "HEAD:main")
 
 
 # ---------------------------------------------------------------- the Incident workflow
@@ -225,33 +181,10 @@ def test_a_push_that_finds_main_moved_takes_the_new_commit_in_and_succeeds(remot
     assert git(remote, "show", "main:NOTES.md") == "unrelated\n"
 
 
-def _hook_pushing_each_time(work: Path, other: Path) -> Path:
-    """A pre-push hook in ``work`` that, at each push, first has ``other`` push a commit: main
-    moves again between every refusal and the next attempt."""
-    count = work.parent / "races.txt"
-    hook = work / ".git" / "hooks" / "pre-push"
-    env = " ".join(f"{k}='{v}'" for k, v in SEED.items())
-    hook.write_text(
-        "#!/bin/sh\n"
-        "unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\n"
-        f"cd '{other}' || exit 1\n"
-        f"echo race >> '{count}'\n"
-        "git pull --quiet --rebase || exit 1\n"
-        f"date +%s%N > race-$(wc -l < '{count}' | tr -d ' ').txt\n"
-        "git add --all\n"
-        f"env {env} git commit --quiet -m race || exit 1\n"
-        "git push --quiet origin HEAD:main || exit 1\n"
-        "exit 0\n",
-        encoding="utf-8",
-    )
-    hook.chmod(0o755)
-    return count
-
-
 def test_a_push_race_that_never_clears_stops_after_three_attempts(remote: Path) -> None:
     work, other = clone(remote, "work"), clone(remote, "other")
     declare(work)
-    races = _hook_pushing_each_time(work, other)
+    races = race_every_push(work, other)
 
     done = run(work, "push")
     assert done.returncode == 1
@@ -590,7 +523,7 @@ def test_the_on_call_benchmark_runs_at_small_scale() -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        env=_base(),
+        env=clean_env(),
         check=False,
     )
     assert done.returncode == 0, done.stderr
