@@ -281,6 +281,15 @@ def test_results_of_another_monitor_are_imported(tmp_path: Path) -> None:
     unknown = tmp_path / "unknown.csv"
     unknown.write_text("time,check,code,error,ms\n2026-11-28T14:10:00Z,nope,200,,12\n")
     assert_refused(run_opsdocs("probe", "import", str(unknown), "--project", str(root), env=env_at()), "nope")
+    missing = run_opsdocs(
+        "probe", "import", str(tmp_path / "absent.csv"), "--project", str(root), env=env_at()
+    )
+    assert_refused(missing, f"opsdocs probe import: {tmp_path / 'absent.csv'}: No such file or directory")
+    binary = tmp_path / "results.json"
+    binary.write_bytes(b"\xff\xfe\x00garbage")
+    assert_refused(
+        run_opsdocs("probe", "import", str(binary), "--project", str(root), env=env_at()), "not a text file"
+    )
 
 
 STATUS_SITE = FIXTURES / "status_site" / "mkdocs.yml"

@@ -161,8 +161,12 @@ def _import(args: argparse.Namespace) -> int:
                   file=sys.stderr)  # fmt: skip
             return FAILED
         recorded = record(folder, results, now, project.checks.raw_days)
-    except (HistoryError, OSError) as exc:
+    except HistoryError as exc:
         print(exc, file=sys.stderr)
+        return FAILED
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not a text file"
+        print(f"opsdocs probe import: {args.file}: {reason}", file=sys.stderr)
         return FAILED
     left_out = f"; {recorded.skipped} of days already aggregated left out" if recorded.skipped else ""
     print(f"opsdocs probe import: added {recorded.added} result(s) to {folder}{left_out}")
