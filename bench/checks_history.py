@@ -29,8 +29,11 @@ sys.path.insert(0, str(REPO / "plugins"))
 
 from opsdocs.derive.checks import measure  # noqa: E402
 from opsdocs.model import read_project  # noqa: E402
-from opsdocs.probe.history import Result, aggregate  # noqa: E402
-from opsdocs.probe.reader import read_history  # noqa: E402
+from opsdocs.model.checks_history import (  # noqa: E402
+    Result,
+    aggregate,
+    read_history,
+)
 from opsdocs.probe.writer import record, write_aggregates  # noqa: E402
 
 COMPONENTS = 10

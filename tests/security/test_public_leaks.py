@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from opsdocs.model.checks_history import Result
 from opsdocs.model.files import DATA_KINDS
-from opsdocs.probe.history import Result
 from opsdocs.probe.writer import record
 from opsdocs.render.handbook.directives import directive_names
 from tests.canaries import (

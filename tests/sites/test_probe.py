@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from opsdocs.probe.history import Result
-from opsdocs.probe.reader import read_history
+from opsdocs.model.checks_history import Result, read_history
 from opsdocs.probe.writer import record
 from tests.clock import NOW_AT, YEARS_AHEAD, env_at
 from tests.conftest import run_opsdocs

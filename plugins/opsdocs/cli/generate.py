@@ -12,8 +12,8 @@ from opsdocs.cli.load import load_checked, pages_dir, project_layout
 from opsdocs.cli.mkdocs_config import OVERRIDES, ConfigError, ProjectConfig, mkdocs_config, read_config
 from opsdocs.hygiene import overdue_summary
 from opsdocs.model import Project
+from opsdocs.model.checks_history import HistoryError
 from opsdocs.model.runbooks import page_is_public
-from opsdocs.probe.history import HistoryError
 from opsdocs.problems import Problem, format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.generate import generate_site

@@ -20,9 +20,8 @@ from opsdocs.authoring.inputs import InputError
 from opsdocs.cli.load import add_folder_flags, load_checked, project_layout
 from opsdocs.cli.mkdocs_config import ConfigError, read_config
 from opsdocs.model import Layout, Project
+from opsdocs.model.checks_history import History, HistoryError, Result, read_history, read_import, stamp
 from opsdocs.probe.alerts import Drafts, Event, plan_alerts
-from opsdocs.probe.history import History, HistoryError, Result, stamp
-from opsdocs.probe.reader import read_history, read_import
 from opsdocs.probe.run import MissingSecret, run_checks
 from opsdocs.probe.writer import record
 from opsdocs.problems import format_problems

@@ -1,7 +1,7 @@
 """Measured uptime and response times per component, from the checks' history, as of ``now``.
 
-Pure: the history is read by the adapter (``probe.reader``) and handed in. Only the checks of
-components the project (or its public view) has count: a result of any other check, an
+Pure: the history is read (``model.checks_history.read_history``) and handed in. Only the
+checks of components the project (or its public view) has count: a result of any other check, an
 internal one on the public site, is ignored here, so it reaches no page.
 
 A window (the last 24 hours, 7, 30 or 90 days) counts the results in it: the raw results for
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from opsdocs.probe.history import DayAggregate, History, Result, aggregate
+from opsdocs.model.checks_history import DayAggregate, History, Result, aggregate
 
 if TYPE_CHECKING:
     from opsdocs.model.checks import Check

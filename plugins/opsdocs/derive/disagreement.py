@@ -13,8 +13,8 @@ from datetime import datetime
 from typing import NamedTuple
 
 from opsdocs.derive.timeline import Interval
+from opsdocs.model.checks_history import History, Result
 from opsdocs.model.components import ComponentStatus
-from opsdocs.probe.history import History, Result
 
 
 class Period(NamedTuple):

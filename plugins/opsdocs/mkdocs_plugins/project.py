@@ -29,9 +29,9 @@ from opsdocs.mkdocs_plugins.shared import (
     use_stylesheets,
 )
 from opsdocs.mkdocs_plugins.staging import Staging
+from opsdocs.model.checks_history import HistoryError
 from opsdocs.model.runbooks import page_is_public
 from opsdocs.nav import nav_pages, pruned_nav
-from opsdocs.probe.history import HistoryError
 from opsdocs.problems import format_problems
 from opsdocs.render.assets import ASSET_ROOT, stylesheets
 from opsdocs.render.error_page import error_page

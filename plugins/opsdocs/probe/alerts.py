@@ -24,9 +24,9 @@ from opsdocs.authoring.changes import ChangeSet
 from opsdocs.derive.published import is_open
 from opsdocs.model import Layout, Project
 from opsdocs.model.checks import Check
+from opsdocs.model.checks_history import DRAFTS_FILE, History, Result, stamp
 from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.model.incidents import DetectedBy, UpdateStatus
-from opsdocs.probe.history import DRAFTS_FILE, History, Result, stamp
 from opsdocs.render.labels import Labels
 
 STATUS_OF_ERROR = {

@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 import httpx
 
 from opsdocs.model.checks import Check, Checks
-from opsdocs.probe.history import Result
+from opsdocs.model.checks_history import Result
 
 USER_AGENT = "opsdocs-probe (+https://github.com/opsdocs/opsdocs)"
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from opsdocs.probe.history import (
+from opsdocs.model.checks_history import (
     DAILY_FILE,
     DAILY_HEADER,
     RAW_FOLDER,
@@ -18,8 +18,8 @@ from opsdocs.probe.history import (
     DayAggregate,
     Result,
     aggregate_days,
+    read_history,
 )
-from opsdocs.probe.reader import read_history
 
 
 @dataclass(frozen=True)

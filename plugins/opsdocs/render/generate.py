@@ -17,9 +17,9 @@ from opsdocs.derive.status import status_snapshot
 from opsdocs.load.directives import MARKER
 from opsdocs.load.markdown_page import split_front_matter
 from opsdocs.model.audience import public_view
+from opsdocs.model.checks_history import read_history
 from opsdocs.model.project import Project
 from opsdocs.model.runbooks import page_is_public
-from opsdocs.probe.reader import read_history
 from opsdocs.problems import Problem
 from opsdocs.render.assets import ASSET_ROOT, SCRIPTS, read_asset, stylesheets
 from opsdocs.render.context import RenderContext, make_context
