@@ -43,6 +43,11 @@ class ChangeSet:
     notes: list[str] = field(default_factory=list)
     """What the person should know before the edit is written (a file re-laid out, say)."""
 
+    @property
+    def created_id(self) -> str:
+        """The id of the record a ``new`` change creates: its file's name."""
+        return self.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
+
     def add(self, path: str, before: bytes | None, after: bytes) -> None:
         """Plan to write ``after`` to ``path`` (which holds ``before``)."""
         self.changes.append(FileChange(path, before, after))

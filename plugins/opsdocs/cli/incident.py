@@ -15,7 +15,6 @@ from opsdocs.authoring.incidents import UPDATE_STATUSES
 from opsdocs.cli.oncall import (
     DONE,
     Session,
-    created_id,
     finish,
     note_flag,
     on_call_command,
@@ -138,7 +137,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         internal_note=note,
         incident_id=args.record_id,
     )
-    return finish(session, changes, args, f"next: opsdocs incident preview {created_id(changes)}")
+    return finish(session, changes, args, f"next: opsdocs incident preview {changes.created_id}")
 
 
 def _update(args: argparse.Namespace, session: Session) -> int:

@@ -11,7 +11,6 @@ from opsdocs.authoring import maintenance as windows
 from opsdocs.cli.oncall import (
     DONE,
     Session,
-    created_id,
     finish,
     note_flag,
     on_call_command,
@@ -117,7 +116,7 @@ def _new(args: argparse.Namespace, session: Session) -> int:
         internal_note=note,
         window_id=args.record_id,
     )
-    return finish(session, changes, args, f"next: opsdocs maintenance preview {created_id(changes)}")
+    return finish(session, changes, args, f"next: opsdocs maintenance preview {changes.created_id}")
 
 
 def _update(args: argparse.Namespace, session: Session) -> int:

@@ -218,11 +218,6 @@ def finish(session: Session, changes: ChangeSet, args: argparse.Namespace, hint:
     return DONE
 
 
-def created_id(changes: ChangeSet) -> str:
-    """The id of the record a ``new`` command's change creates: its file's name."""
-    return changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
-
-
 PUBLIC_CONFIG = "mkdocs.public.yml"
 """The public site's configuration in the layout ``opsdocs`` projects use."""
 

@@ -20,7 +20,7 @@ from opsdocs.authoring.inputs import InputError
 from opsdocs.cli.load import add_folder_flags, load_checked, project_layout
 from opsdocs.cli.mkdocs_config import ConfigError, read_config
 from opsdocs.model import Layout, Project
-from opsdocs.model.checks_history import History, HistoryError, Result, read_history, read_import, stamp
+from opsdocs.model.checks_history import History, HistoryError, Result, read_import, stamp
 from opsdocs.probe.alerts import Drafts, Event, plan_alerts
 from opsdocs.probe.run import MissingSecret, run_checks
 from opsdocs.probe.writer import record
@@ -83,7 +83,6 @@ def _probe(args: argparse.Namespace) -> int:
     try:
         results = run_checks(checks, project.checks, now, where=f"{layout.data_dir}/checks.yml")
         recorded = record(folder, results, now, project.checks.raw_days)
-        history = read_history(folder)
         drafts = Drafts.read(folder)
     except (MissingSecret, HistoryError) as exc:
         print(exc, file=sys.stderr)
@@ -91,7 +90,7 @@ def _probe(args: argparse.Namespace) -> int:
     for result in results:
         print(_line(result))
     print(f"opsdocs probe: recorded {recorded.added} result(s) in {folder}", file=sys.stderr)
-    events = [] if args.no_drafts else _events(project, layout, history, drafts, now)
+    events = [] if args.no_drafts else _events(project, layout, recorded.history, drafts, now)
     if events is None:
         return FAILED
     drafts.write(folder)

@@ -21,12 +21,13 @@ from typing import Any
 
 from opsdocs.authoring import incidents, messages
 from opsdocs.authoring.changes import ChangeSet
-from opsdocs.derive.published import is_open
+from opsdocs.derive.checks import shown_checks
+from opsdocs.derive.published import is_open, published_updates, resolved_by
 from opsdocs.model import Layout, Project
 from opsdocs.model.checks import Check
 from opsdocs.model.checks_history import DRAFTS_FILE, History, Result, stamp
 from opsdocs.model.components import ComponentStatus, rank
-from opsdocs.model.incidents import DetectedBy, UpdateStatus
+from opsdocs.model.incidents import DetectedBy, Incident, UpdateStatus
 from opsdocs.render.labels import Labels
 
 STATUS_OF_ERROR = {
@@ -112,9 +113,8 @@ def plan_alerts(
         if result.at <= now:
             by_check.setdefault(result.check, []).append(result)
     components: dict[str, list[Check]] = {}
-    for check in project.checks.checks:
-        if check.component in project.components.by_id:
-            components.setdefault(check.component, []).append(check)
+    for check in shown_checks(project):
+        components.setdefault(check.component, []).append(check)
     labels = Labels(project.site.language)
     found_incidents = {i.id: i for i in project.incidents}
     events: list[Event] = []
@@ -122,7 +122,7 @@ def plan_alerts(
         entry = drafts.entries.get(component_id)
         if entry is not None:
             incident = found_incidents.get(entry["incident"])
-            if incident is not None and not is_open(incident, now) and incident.resolved_at is not None:
+            if incident is not None and resolved_by(incident, now) is not None:
                 del drafts.entries[component_id]
                 entry = None
         failing = {c.id: f for c in checks if (f := _failing(c, by_check.get(c.id, []))) is not None}
@@ -136,7 +136,8 @@ def plan_alerts(
         elif entry is not None and failing:
             entry["recovered_at"] = None
         elif entry is not None and passing and entry.get("recovered_at") is None:
-            events.append(_recovered(project, layout, labels, component_id, entry["incident"], now))
+            incident = found_incidents.get(entry["incident"])
+            events.append(_recovered(project, layout, labels, component_id, entry["incident"], incident, now))
             entry["recovered_at"] = stamp(now)
     return events
 
@@ -158,20 +159,17 @@ def _draft(project: Project, layout: Layout, labels: Labels, component_id: str, 
         message=message or labels("checks.draft_message", name=name), at=now, started_at=started,
         internal_note=note, detected_by=DetectedBy.checks,
     )  # fmt: skip
-    incident_id = changes.changes[0].path.rsplit("/", 1)[-1].removesuffix(".yml")
-    return Event("drafted", component_id, incident_id, changes.summary, changes)
+    return Event("drafted", component_id, changes.created_id, changes.summary, changes)
 
 
 def _recovered(project: Project, layout: Layout, labels: Labels, component_id: str, incident_id: str,
-               now: datetime) -> Event:  # fmt: skip
+               incident: Incident | None, now: datetime) -> Event:  # fmt: skip
     """A monitoring update for the drafted incident when the project has it open; else only a
     note (the draft is still a pull request: the workflow comments on it)."""
-    incident = next((i for i in project.incidents if i.id == incident_id), None)
     note = labels("checks.recovered_note", since=stamp(now))
     if incident is None or not is_open(incident, now):
         return Event("recovered", component_id, incident_id, note)
-    latest = max(incident.updates, key=lambda u: u.at)
-    if latest.status == UpdateStatus.monitoring:
+    if published_updates(incident, now)[-1].status == UpdateStatus.monitoring:
         return Event("recovered", component_id, incident_id, note)
     template = messages.incident_update_message(
         project, incident, UpdateStatus.monitoring, now, [component_id]

@@ -16,6 +16,7 @@ from opsdocs.model.checks_history import (
     RAW_FOLDER,
     RAW_HEADER,
     DayAggregate,
+    History,
     Result,
     aggregate_days,
     read_history,
@@ -30,6 +31,8 @@ class Recorded:
     """Results new to the history (one already there, same time and check, is not added twice)."""
     skipped: int
     """Results of days whose raw results are gone and whose aggregate exists: left as it was."""
+    history: History
+    """The history as written, so that it need not be read again."""
 
 
 def record(folder: Path, results: Iterable[Result], now: datetime, raw_days: int) -> Recorded:
@@ -42,30 +45,27 @@ def record(folder: Path, results: Iterable[Result], now: datetime, raw_days: int
     first_kept = now.astimezone(UTC).date() - timedelta(days=raw_days - 1)
     raw = sorted([*history.raw, *new])
     daily = {(d.day, d.check): d for d in history.daily}
-    touched = {(r.at.astimezone(UTC).date(), r.check) for r in new}
+    touched = {(_day(r), r.check) for r in new}
+    touched_days = {day for day, _ in touched}
+    covered_days = {_day(r) for r in history.raw}
+    """Days the raw results already held: their aggregates are theirs to recompute."""
     skipped = 0
-    recomputed = {
-        (a.day, a.check): a for a in aggregate_days([r for r in raw if _day(r) in {d for d, _ in touched}])
-    }
+    recomputed = {(a.day, a.check): a for a in aggregate_days([r for r in raw if _day(r) in touched_days])}
     for key in sorted(touched):
         day = key[0]
-        if day < first_kept and key in daily and not _covered(history.raw, day):
+        if day < first_kept and key in daily and day not in covered_days:
             skipped += sum(1 for r in new if (_day(r), r.check) == key)
             continue
         daily[key] = recomputed[key]
-    kept = [r for r in raw if _day(r) >= first_kept]
+    kept = tuple(r for r in raw if _day(r) >= first_kept)
+    aggregates = tuple(sorted(daily.values()))
     _write_raw(folder, kept)
-    _write_csv(folder / DAILY_FILE, DAILY_HEADER, [a.row() for a in sorted(daily.values())])
-    return Recorded(len(new) - skipped, skipped)
+    _write_csv(folder / DAILY_FILE, DAILY_HEADER, [a.row() for a in aggregates])
+    return Recorded(len(new) - skipped, skipped, History(kept, aggregates))
 
 
 def _day(result: Result) -> date:
     return result.at.astimezone(UTC).date()
-
-
-def _covered(raw: Sequence[Result], day: date) -> bool:
-    """Whether the raw results already held ``day`` (then its aggregate is theirs to recompute)."""
-    return any(_day(r) == day for r in raw)
 
 
 def _write_raw(folder: Path, results: Sequence[Result]) -> None:
