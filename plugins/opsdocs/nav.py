@@ -4,8 +4,10 @@ plugins on the configuration MkDocs read and ``generate`` on the one it writes."
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import urlsplit
 
 
 def nav_pages(nav: object) -> set[str]:
@@ -15,6 +17,17 @@ def nav_pages(nav: object) -> set[str]:
     if isinstance(nav, dict):
         return set().union(*(nav_pages(value) for value in nav.values()))
     return {nav} if isinstance(nav, str) else set()
+
+
+def nav_target_exists(target: str, pages: Collection[str]) -> bool:
+    """Whether a nav entry leads somewhere: an address or a site-absolute path (not checked),
+    or one of ``pages`` written as MkDocs reads it (``./index.md`` and ``sub//a.md`` included)."""
+    parts = urlsplit(target)
+    return (
+        bool(parts.scheme or parts.netloc)
+        or target.startswith("/")
+        or PurePosixPath(target).as_posix() in pages
+    )
 
 
 def pruned_nav(nav: Any, keep: Callable[[str], bool]) -> Any:

@@ -118,6 +118,15 @@ def test_a_valid_project_is_valid_for_validate_and_the_build(minimal_project: Pa
     assert build_site(minimal_project / "mkdocs.yml", minimal_project / "site").returncode == 0
 
 
+def test_a_nav_entry_written_as_mkdocs_reads_it_is_a_page(minimal_project: Path) -> None:
+    # MkDocs finds ``./index.md`` and ``status//index.md``; neither check may say otherwise.
+    _append(minimal_project / "mkdocs.yml", "nav:\n  - ./index.md\n  - Status: status//index.md\n")
+    checked = run_opsdocs("validate", str(minimal_project), env=env_at(NOW))
+    assert checked.returncode == 0, checked.stderr
+    built = build_site(minimal_project / "mkdocs.yml", minimal_project / "site")
+    assert built.returncode == 0, built.stderr
+
+
 def test_what_is_overdue_is_a_warning_that_fails_only_strict(minimal_project: Path) -> None:
     env = env_at(YEARS_AHEAD[0])
     line, column = where(minimal_project, "runbooks/one.md", "2026-03-01")

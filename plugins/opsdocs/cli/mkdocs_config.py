@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from opsdocs.config_file import no_parts_problem, plugin_name, position
-from opsdocs.nav import pruned_nav
+from opsdocs.nav import nav_target_exists, pruned_nav
 from opsdocs.render.spec import SiteSpec
 
 GENERATED_MARKDOWN_EXTENSIONS = ["md_in_html", "attr_list", "tables", "admonition", "toc"]
@@ -192,7 +192,7 @@ def mkdocs_config(
             out[key] = values[key]
     if values.get("nav") is not None:
         # Without the pages this site does not have (the public site has no runbooks).
-        out["nav"] = pruned_nav(values["nav"], lambda target: _exists(target, pages)) or []
+        out["nav"] = pruned_nav(values["nav"], lambda target: nav_target_exists(target, pages)) or []
     if unlisted:
         # As the plugins do: detail pages never enter the automatic navigation.
         out["not_in_nav"] = "\n".join(not_in_nav_patterns(unlisted, pages))
@@ -213,10 +213,6 @@ def markdown_extensions(configured: object) -> list[Any]:
     listed = [name if options is None else {name: options} for name, options in entries]
     names = {name for name, _ in entries}
     return listed + [name for name in GENERATED_MARKDOWN_EXTENSIONS if name not in names]
-
-
-def _exists(target: str, pages: set[str]) -> bool:
-    return "://" in target or target.startswith(("/", "mailto:")) or target.removeprefix("./") in pages
 
 
 def _entries(items: object) -> list[tuple[str, Any]]:

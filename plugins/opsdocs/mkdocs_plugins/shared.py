@@ -199,7 +199,9 @@ def check_site(files: Files, config: MkDocsConfig, data: BuildData) -> None:
     problems = site_problems(pages, site if links else None, data.public, level)
     if config.nav and config.validation.nav.not_found >= logging.WARNING:
         config_file = Path(config.config_file_path)
-        problems += nav_problems(config.nav, site, nav_positions(config_file), config_file.name, level)
+        problems += nav_problems(
+            config.nav, site, lambda: nav_positions(config_file), config_file.name, level
+        )
     if any(problem.level == "error" for problem in problems):
         raise PluginError("opsdocs: the site has problems:\n" + format_problems(problems))
     for problem in problems:

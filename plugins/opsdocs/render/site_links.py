@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from urllib.parse import unquote, urlsplit
 
 from opsdocs.load.directives import find_directives
 from opsdocs.load.markdown_page import fenced_lines, split_front_matter
+from opsdocs.nav import nav_pages, nav_target_exists
 from opsdocs.problems import Level, Problem
 from opsdocs.render.handbook.directives import directive_problem
 
@@ -76,31 +77,19 @@ def link_problems(
 def nav_problems(
     nav: object,
     site: Collection[str],
-    positions: Mapping[str, tuple[str, int, int]],
+    positions: Callable[[], Mapping[str, tuple[str, int, int]]],
     where: str,
     level: Level,
 ) -> list[Problem]:
     """A problem for each entry of ``nav`` (as the configuration holds it) that names a page
-    the ``site`` does not have, at its place in ``positions`` (else at the top of ``where``)."""
-    problems = []
-    for entry in _entries(nav):
-        parts = urlsplit(entry)
-        if parts.scheme or parts.netloc or entry.startswith("/") or entry in site:
-            continue
-        path, line, column = positions.get(entry, (where, 1, 1))
-        problems.append(Problem(path, line, column, f"nav entry '{entry}' is not a page of this site", level))
-    return problems
-
-
-def _entries(nav: object) -> Iterator[str]:
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _entries(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _entries(value)
+    the ``site`` does not have, at its place in ``positions()`` (else at the top of ``where``);
+    the configuration is read for positions only when an entry is missing."""
+    missing = sorted(entry for entry in nav_pages(nav) if not nav_target_exists(entry, site))
+    found = positions() if missing else {}
+    return [
+        Problem(*found.get(entry, (where, 1, 1)), f"nav entry '{entry}' is not a page of this site", level)
+        for entry in missing
+    ]
 
 
 def site_problems(
