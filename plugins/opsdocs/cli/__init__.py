@@ -10,7 +10,7 @@ from opsdocs import __version__
 from opsdocs.cli import commands as run
 from opsdocs.cli import incident, init, maintenance, validate
 from opsdocs.cli.generate import generate as run_generate
-from opsdocs.cli.help import HelpFormatter, polish
+from opsdocs.cli.help import polish
 from opsdocs.cli.load import add_folder_flags
 from opsdocs.cli.notify import register as register_notify
 from opsdocs.cli.probe import register as register_probe
@@ -18,7 +18,7 @@ from opsdocs.cli.probe import register as register_probe
 
 def build_parser() -> argparse.ArgumentParser:
     """The command line's arguments."""
-    parser = argparse.ArgumentParser(prog="opsdocs", description=__doc__, formatter_class=HelpFormatter)
+    parser = argparse.ArgumentParser(prog="opsdocs", description=__doc__)
     parser.add_argument("--version", action="version", version=f"opsdocs {__version__}")
     subcommands = parser.add_subparsers(dest="command", required=True)
     init.add_parser(subcommands)

@@ -20,7 +20,7 @@ from opsdocs.authoring.inputs import InputError
 from opsdocs.cli.load import add_folder_flags, load_checked, project_layout
 from opsdocs.cli.mkdocs_config import ConfigError, read_config
 from opsdocs.model import Layout, Project
-from opsdocs.model.checks_history import History, HistoryError, Result, read_import, stamp
+from opsdocs.model.checks_history import RAW_HEADER, History, HistoryError, Result, read_import, stamp
 from opsdocs.probe.alerts import Drafts, Event, plan_alerts
 from opsdocs.probe.run import MissingSecret, run_checks
 from opsdocs.probe.writer import record
@@ -106,7 +106,7 @@ def _write_report(
     if not path:
         return
     report = {"at": stamp(now), "drafts": project.checks.drafts.value,
-              "results": [dict(zip(("time", "check", "code", "error", "ms"), r.row(), strict=True))
+              "results": [dict(zip(RAW_HEADER, r.row(), strict=True))
                           for r in results],
               "events": [e.as_json() for e in events]}  # fmt: skip
     Path(path).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

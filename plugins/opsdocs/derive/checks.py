@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from opsdocs.derive.uptime import percent_text
 from opsdocs.model.checks_history import DayAggregate, History, Result, aggregate
 
 if TYPE_CHECKING:
@@ -49,11 +50,7 @@ class Tally:
 
     def display(self) -> str:
         """The percentage with two decimals; never '100.00' when a check failed; '—' without any."""
-        value = self.percent
-        if value is None:
-            return "—"
-        shown = f"{value:.2f}"
-        return "99.99" if shown == "100.00" and self.failures else shown
+        return percent_text(self.percent, lost=self.failures > 0)
 
 
 @dataclass(frozen=True)

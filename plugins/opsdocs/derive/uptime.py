@@ -51,13 +51,16 @@ class Uptime:
 
     def display(self) -> str:
         """The percentage with two decimals; never '100.00' when there was any downtime."""
-        value = self.percent
-        if value is None:
-            return "—"
-        shown = f"{value:.2f}"
-        if shown == "100.00" and self.down > timedelta(0):
-            shown = "99.99"
-        return shown
+        return percent_text(self.percent, lost=self.down > timedelta(0))
+
+
+def percent_text(value: float | None, *, lost: bool) -> str:
+    """An uptime as shown: two decimals, '—' when unknown, and never '100.00' when anything was
+    ``lost`` (downtime, a failed check), which rounding would hide."""
+    if value is None:
+        return "—"
+    shown = f"{value:.2f}"
+    return "99.99" if shown == "100.00" and lost else shown
 
 
 def uptime(
