@@ -229,6 +229,20 @@ def test_a_header_from_a_missing_variable_stops_the_run(tmp_path: Path) -> None:
     assert_refused(result, "PROBE_TOKEN_NOT_SET is not set", unwritten=root / "checks-history")
 
 
+DAMAGED_DRAFTS = [("{not json", ":1:2: error: not JSON"), ('{"drafts": {"api": 3}}', ":1:1: error: expected")]
+
+
+@pytest.mark.parametrize(("text", "where"), DAMAGED_DRAFTS)
+def test_a_damaged_drafts_file_is_a_located_error(
+    server: _State, tmp_path: Path, text: str, where: str
+) -> None:
+    root = _project(tmp_path, [{"id": "ok", "component": "api", "url": f"http://127.0.0.1:{server.port}/ok"}])
+    (root / "checks-history").mkdir()
+    (root / "checks-history" / "drafts.json").write_text(text, encoding="utf-8")
+    result = run_opsdocs("probe", "--project", str(root), env=env_at(), timeout=60)
+    assert_refused(result, f"drafts.json{where}")
+
+
 def test_a_secret_header_reaches_the_server_and_not_the_files(server: _State, tmp_path: Path) -> None:
     root = _project(tmp_path, [{"id": "ok", "component": "api", "url": f"http://127.0.0.1:{server.port}/ok",
                                 "headers": {"Authorization": "PROBE_TOKEN"}}])  # fmt: skip

@@ -25,7 +25,7 @@ from opsdocs.derive.checks import shown_checks
 from opsdocs.derive.published import is_open, published_updates, resolved_by
 from opsdocs.model import Layout, Project
 from opsdocs.model.checks import Check
-from opsdocs.model.checks_history import DRAFTS_FILE, History, Result, stamp
+from opsdocs.model.checks_history import DRAFTS_FILE, History, HistoryError, Result, stamp
 from opsdocs.model.components import ComponentStatus, rank
 from opsdocs.model.incidents import DetectedBy, Incident, UpdateStatus
 from opsdocs.render.labels import Labels
@@ -72,8 +72,19 @@ class Drafts:
         path = folder / DRAFTS_FILE
         if not path.is_file():
             return cls()
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(dict(data.get("drafts", {})) if isinstance(data, dict) else {})
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            line, column = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (1, 1)
+            raise HistoryError(f"{path}:{line}:{column}: error: not JSON: {exc}") from None
+        drafts = data.get("drafts") if isinstance(data, dict) else None
+        if not isinstance(drafts, dict) or not all(
+            isinstance(entry, dict) and isinstance(entry.get("incident"), str) for entry in drafts.values()
+        ):
+            raise HistoryError(
+                f'{path}:1:1: error: expected {{"drafts": {{COMPONENT: {{"incident": ID, …}}}}}}'
+            )
+        return cls(dict(drafts))
 
     def write(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
