@@ -1,5 +1,6 @@
 """``mkdocs serve`` with broken data shows the problems in the browser, located and escaped,
-and shows the site again once an edit fixes them, instead of leaving requests hanging."""
+and shows the site again once an edit fixes them, instead of leaving requests hanging; results
+``opsdocs probe`` adds to the checks' history show without a restart."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.clock import env_at
+from opsdocs.model.checks_history import Result
+from opsdocs.probe.writer import record
+from tests.clock import NOW_AT, env_at
 from tests.editing import replace, where
 
 INCIDENT = "data/incidents/2026-03-20-slow-emails.yml"
@@ -81,3 +84,15 @@ def test_broken_data_is_shown_then_the_site_after_the_fix(minimal_project: Path,
     replace(path, "severity: <sev9>", "severity: sev2")
     site = _page_until(base, lambda text: "Welcome to the operations site of Minimal" in text)
     assert "opsdocs-problems" not in site
+
+
+def test_results_added_to_the_history_while_serving_reach_the_site(minimal_project: Path, serve) -> None:
+    replace(minimal_project / "mkdocs.yml", "opsdocs/status: {}", "opsdocs/status: {checks_history: history}")
+    (minimal_project / "data" / "checks.yml").write_text(
+        "checks:\n  - {id: api-home, component: api, url: 'https://api.example.test/'}\n", encoding="utf-8"
+    )
+    (minimal_project / "history").mkdir()  # checked out before serving, as the workflows do
+    checks_json = serve() + "api/opsdocs/checks.json"
+    _page_until(checks_json, lambda text: '"components": []' in text)
+    record(minimal_project / "history", [Result(NOW_AT, "api-home", 200, "", 120)], NOW_AT, 14)
+    _page_until(checks_json, lambda text: '"id": "api"' in text)

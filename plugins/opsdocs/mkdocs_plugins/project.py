@@ -180,7 +180,9 @@ class ProjectPlugin(LocatedOptions, BasePlugin[ProjectSettings]):
             config.nav = pruned_nav(config.nav, lambda page: page not in unlisted)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
-        for folder in (self.config.data_dir, self.config.runbooks_dir, self.config.docs_dir):
+        status = config.plugins.get("opsdocs/status")
+        history = status.config.checks_history if status is not None else ""  # opsdocs probe writes it
+        for folder in (self.config.data_dir, self.config.runbooks_dir, self.config.docs_dir, history):
             path = Path(config.config_file_path).resolve().parent / (folder or config.docs_dir)
             if path.is_dir():
                 server.watch(str(path))
