@@ -332,6 +332,16 @@ def test_a_window_without_checks_says_so_and_the_chart_has_its_legend(built_site
     assert "— Median · - - 95th percentile (milliseconds)" in text
 
 
+def test_a_build_before_the_raw_results_counts_only_what_happened_by_then(built_site) -> None:
+    # 10 November, before the fixture's raw days: only whole days over by then count. The 7
+    # days back to 3 November 15:00 UTC hold the whole UTC days 4 to 9, 24 hourly results each.
+    site = built_site(STATUS_SITE, now="2026-11-10T12:00:00-03:00")
+    figures = json.loads((site / "api" / "opsdocs" / "checks.json").read_text(encoding="utf-8"))
+    api = next(c for c in figures["components"] if c["id"] == "api")
+    assert api["uptime"]["24h"]["checks"] == 0
+    assert api["uptime"]["7d"]["checks"] == 6 * 24
+
+
 @pytest.mark.parametrize("now", YEARS_AHEAD)
 def test_a_build_years_after_the_history_shows_no_figures_and_does_not_fail(built_site, now: str) -> None:
     site = built_site(STATUS_SITE, now=now)

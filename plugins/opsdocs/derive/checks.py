@@ -112,7 +112,8 @@ def measure(project: Project, history: History, now: datetime) -> Measured:
         return Measured(now)
     now = now.astimezone(UTC)
     raw_since = history.raw_since
-    cut = raw_since if raw_since is not None else now
+    # Whole days' aggregates stand for the days before the raw results, and only those over by now.
+    cut = min(raw_since, now) if raw_since is not None else now
     raw: dict[str, list[Result]] = {}
     for result in history.raw:
         if result.at <= now:
@@ -127,8 +128,8 @@ def measure(project: Project, history: History, now: datetime) -> Measured:
     )
     components = {}
     for component_id, check_ids in by_component.items():
-        uptime = {key: _tally(check_ids, raw, daily, now - span, now, raw_since) for key, span in WINDOWS}
-        days = tuple(_days(check_ids, raw, daily, now, raw_since))
+        uptime = {key: _tally(check_ids, raw, daily, now - span) for key, span in WINDOWS}
+        days = tuple(_days(check_ids, raw, daily, now))
         results = [r for c in check_ids for r in raw.get(c, [])]
         latest = max(results, default=None, key=lambda r: (r.at, not r.ok))
         components[component_id] = MeasuredComponent(component_id, tuple(check_ids), uptime, days, latest)
@@ -140,22 +141,22 @@ def _day_start(day: date) -> datetime:
 
 
 def _tally(check_ids: Sequence[str], raw: Mapping[str, list[Result]], daily: Mapping[str, list[DayAggregate]],
-           start: datetime, now: datetime, raw_since: datetime | None) -> Tally:  # fmt: skip
-    """Checks and failures of ``check_ids`` in ``(start, now]``: raw results where they cover the
-    time, whole days' aggregates before."""
+           start: datetime) -> Tally:  # fmt: skip
+    """Checks and failures of ``check_ids`` since ``start``: the raw results and the whole days'
+    aggregates (both already cut at ``now``)."""
     total = Tally()
     for check in check_ids:
         for result in raw.get(check, []):
             if result.at > start:
                 total += Tally(1, 0 if result.ok else 1)
         for day in daily.get(check, []):
-            if _day_start(day.day) >= start and (raw_since is None or _day_start(day.day) < raw_since):
+            if _day_start(day.day) >= start:
                 total += Tally(day.checks, day.failures)
     return total
 
 
 def _days(check_ids: Sequence[str], raw: Mapping[str, list[Result]], daily: Mapping[str, list[DayAggregate]],
-          now: datetime, raw_since: datetime | None) -> list[DayTimes]:  # fmt: skip
+          now: datetime) -> list[DayTimes]:  # fmt: skip
     last = now.date()
     wanted = [last - timedelta(days=offset) for offset in range(CHART_DAYS - 1, -1, -1)]
     per_day: dict[date, list[DayAggregate]] = {day: [] for day in wanted}
@@ -167,7 +168,7 @@ def _days(check_ids: Sequence[str], raw: Mapping[str, list[Result]], daily: Mapp
         for result in raw.get(check, []):
             by_day.setdefault(result.at.date(), []).append(result)
         for day, results in by_day.items():
-            if day in per_day and (raw_since is None or _day_start(day) >= raw_since):
+            if day in per_day:
                 per_day[day].append(aggregate(day, check, results))
     found = []
     for day in wanted:
