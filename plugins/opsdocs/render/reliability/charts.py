@@ -65,15 +65,27 @@ class Dot:
     tooltip: str
 
 
-def _svg(chart_id: str, title: str, desc: str, css_class: str) -> ET.Element:
-    top, right, bottom, left = PADDING
+def _svg(
+    chart_id: str,
+    title: str,
+    desc: str,
+    css_class: str,
+    *,
+    height: float = HEIGHT,
+    padding: tuple[float, float, float, float] = PADDING,
+    block: bool = False,
+) -> ET.Element:
+    """An empty chart (ems: ``height``, ``padding`` top, right, bottom, left; ``block``: on a
+    line of its own) with its title and description."""
+    top, right, bottom, left = padding
     svg = ET.Element(
         "svg",
         {
             "xmlns": "http://www.w3.org/2000/svg",
             "class": f"opsdocs-chart {css_class}",
             "width": "100%",
-            "style": f"height: {HEIGHT}em; padding: {top}em {right}em {bottom}em {left}em; "
+            "style": ("display: block; " if block else "")
+            + f"height: {height:g}em; padding: {top:g}em {right:g}em {bottom:g}em {left:g}em; "
             "box-sizing: border-box; overflow: visible",
             "role": "img",
             "aria-labelledby": f"{chart_id}-title {chart_id}-desc",

@@ -16,10 +16,22 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from opsdocs.derive.checks import DayTimes
-from opsdocs.render.reliability.charts import _axis_label, _line, _markup, _pct, _svg, _y_axis, nice_step
+from opsdocs.render.reliability.charts import (
+    HEIGHT,
+    PADDING,
+    _axis_label,
+    _line,
+    _markup,
+    _pct,
+    _svg,
+    _y_axis,
+    nice_step,
+)
 
 COMPACT_HEIGHT = 9
 """Height of the status page's small chart, in ``em``; the component's page draws the full one."""
+COMPACT_BOTTOM = 0.8
+"""The small chart's padding under its axis, in ``em``: it has no day labels there."""
 _SERIES = (("p50_ms", "", True), ("p95_ms", "5 4", False))
 """Each line: the figure it draws, its dashes, whether its markers are filled."""
 
@@ -29,12 +41,10 @@ def response_chart(chart_id: str, title: str, desc: str, days: Sequence[DayTimes
                    compact: bool = False) -> Markup:  # fmt: skip
     """The chart of ``days`` (oldest first); ``names`` of the two lines, ``tooltip`` and the
     axis label (``day_labels``) of each day; ``compact``: the status page's small chart."""
-    svg = _svg(chart_id, title, desc, "opsdocs-chart--lines")
-    style = svg.get("style", "")
-    svg.set("style", f"display: block; {style}")
-    if compact:
-        compact_style = svg.get("style", "").replace("height: 20em", f"height: {COMPACT_HEIGHT}em")
-        svg.set("style", compact_style.replace("3.2em", ".8em"))
+    top, right, bottom, left = PADDING
+    height, bottom = (COMPACT_HEIGHT, COMPACT_BOTTOM) if compact else (HEIGHT, bottom)
+    padding = (top, right, bottom, left)
+    svg = _svg(chart_id, title, desc, "opsdocs-chart--lines", height=height, padding=padding, block=True)
     highest = max((d.p95_ms or d.p50_ms or 0 for d in days), default=0)
     step = max(1.0, nice_step(max(highest, 1), 2 if compact else 4))
     top = max(step, math.ceil(highest / step) * step)
